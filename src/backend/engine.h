@@ -1,0 +1,41 @@
+// What the faces ask of an engine: a TraceSpec in, events out.
+#pragma once
+
+#include <sys/types.h>
+
+#include <bitset>
+#include <string>
+#include <vector>
+
+#include "core/events.h"
+#include "decode/decoder.h"
+
+namespace sct {
+
+constexpr int kMaxSyscalls = 1024;
+
+struct TraceSpec {
+  std::vector<std::string> command;   // run this (argv), or
+  std::vector<pid_t> attach_pids;     // attach to these (-p)
+  bool follow_forks = false;          // -f
+  bool attach_threads = true;         // -p: all threads of the process (strace does with -f)
+  std::bitset<kMaxSyscalls> traced;   // syscalls to report (-e trace=)
+  bool trace_all = true;              // traced covers every number (incl. unknown ones)
+  bool decode = true;                 // run the decoders (D programs need only raw args)
+  DecodeOptions decode_options;
+  // Environment changes for the command (-E), user to run as (-u).
+  std::vector<std::string> env_set;
+  std::vector<std::string> env_unset;
+  std::string run_as_user;
+  // seccomp-bpf: -1 auto, 0 off, 1 on.
+  int seccomp = -1;
+  std::string progname = "sctrace";   // prefix of messages
+};
+
+struct EngineResult {
+  int exit_status = 0;  // the command's wait status (for strace's own exit)
+  bool have_status = false;
+  std::string error;    // set when the engine could not start
+};
+
+}  // namespace sct

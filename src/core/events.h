@@ -1,0 +1,52 @@
+// What an engine reports and sinks consume. Engines (ptrace, eBPF) produce
+// these events in the order the tracees made them; every face (strace text,
+// -c summary, JSON, dtruss, D programs) is an EventSink.
+#pragma once
+
+#include <signal.h>
+#include <sys/types.h>
+
+#include <cstdint>
+
+#include "decode/decoder.h"
+
+namespace sct {
+
+struct EventTime {
+  int64_t wall_ns = 0;  // CLOCK_REALTIME, for -t/-tt/-ttt and walltimestamp
+  int64_t mono_ns = 0;  // CLOCK_MONOTONIC, for -T/-r and D's timestamp
+};
+
+// Context that comes with each event: the time and, while the tracee is
+// stopped (ptrace) or from the captured bytes (eBPF), its memory.
+struct EventContext {
+  EventTime time;
+  TraceeMemory* mem = nullptr;
+  int cpu = -1;
+};
+
+class EventSink {
+ public:
+  virtual ~EventSink() = default;
+  // call.decoded holds the entry-phase values (when the spec asks for decoding).
+  virtual void syscall_entry(const SyscallCall& /*call*/, const EventContext& /*ctx*/) {}
+  // call is complete: ret/error set, all values decoded. entry_time is when
+  // the same call entered.
+  virtual void syscall_exit(const SyscallCall& /*call*/, const EventContext& /*ctx*/, const EventTime& /*entry_time*/) {}
+  // A signal about to be delivered to tid (strace's "--- SIGCHLD {...} ---").
+  virtual void signal_delivered(pid_t /*tid*/, const siginfo_t& /*si*/, const EventContext& /*ctx*/) {}
+  // A group-stop (strace's "--- stopped by SIGSTOP ---").
+  virtual void group_stop(pid_t /*tid*/, int /*sig*/, const EventContext& /*ctx*/) {}
+  // The task ended; status as from waitpid.
+  virtual void task_exited(pid_t /*tid*/, int /*wait_status*/, const EventContext& /*ctx*/) {}
+  // A new task is traced (fork/clone under -f, or -p attach).
+  virtual void task_attached(pid_t /*tid*/, pid_t /*parent_tid*/, bool /*by_attach*/) {}
+  // Detached (end of -p tracing).
+  virtual void task_detached(pid_t /*tid*/) {}
+  // An exec by a non-leader thread changed the task's id to the leader's.
+  virtual void task_renamed(pid_t /*old_tid*/, pid_t /*new_tid*/) {}
+  // End of the trace: flush.
+  virtual void finish() {}
+};
+
+}  // namespace sct

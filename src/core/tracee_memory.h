@@ -1,0 +1,66 @@
+// All reads of a tracee's memory go through TraceeMemory (DESIGN.md idea 5):
+// process_vm_readv for the ptrace engine, the captured payload for eBPF, a
+// fake for unit tests. A failed read is reported, never papered over: the
+// decoders then print the address, as strace does.
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+
+namespace sct {
+
+class TraceeMemory {
+ public:
+  virtual ~TraceeMemory() = default;
+  // Reads exactly out.size() bytes at addr. False if any byte is unreadable.
+  virtual bool read(uint64_t addr, std::span<std::byte> out) = 0;
+  // Reads up to out.size() bytes; returns how many were readable from addr on
+  // (a read that crosses into an unmapped page stops there).
+  virtual size_t read_partial(uint64_t addr, std::span<std::byte> out);
+  // Reads a NUL-terminated string of at most max_len bytes (not counting the
+  // NUL). nullopt if addr itself is unreadable. *terminated says whether the
+  // NUL was found within max_len bytes.
+  std::optional<std::string> read_cstring(uint64_t addr, size_t max_len, bool* terminated);
+
+  template <typename T>
+  bool read_object(uint64_t addr, T* out) {
+    return read(addr, std::span<std::byte>(reinterpret_cast<std::byte*>(out), sizeof(T)));
+  }
+};
+
+// process_vm_readv on a live task; the ptrace engine's memory.
+class ProcessMemory final : public TraceeMemory {
+ public:
+  explicit ProcessMemory(pid_t pid) : pid_(pid) {}
+  void set_pid(pid_t pid) { pid_ = pid; }
+  bool read(uint64_t addr, std::span<std::byte> out) override;
+  size_t read_partial(uint64_t addr, std::span<std::byte> out) override;
+
+ private:
+  pid_t pid_;
+};
+
+// A sparse address space for unit tests and for the eBPF engine's captured
+// bytes: regions of bytes at given addresses; everything else is unreadable.
+class FakeMemory final : public TraceeMemory {
+ public:
+  void map(uint64_t addr, std::string bytes) { regions_[addr] = std::move(bytes); }
+  template <typename T>
+  void map_object(uint64_t addr, const T& obj) {
+    map(addr, std::string(reinterpret_cast<const char*>(&obj), sizeof(T)));
+  }
+  void clear() { regions_.clear(); }
+  bool read(uint64_t addr, std::span<std::byte> out) override;
+  size_t read_partial(uint64_t addr, std::span<std::byte> out) override;
+
+ private:
+  std::map<uint64_t, std::string> regions_;
+};
+
+}  // namespace sct

@@ -1,0 +1,69 @@
+// The Value model: what a decoder says about one argument, return value or
+// struct field, with no punctuation. The strace text sink decides every comma,
+// quote and "..."; the JSON sink renders the same Values as objects
+// (DESIGN.md idea 4). Raw numbers are kept beside symbolic forms so that
+// JSON can carry both and filters can match either.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sct {
+
+struct Value {
+  enum class Kind : uint8_t {
+    Int,          // signed decimal: 3, -1
+    Uint,         // unsigned decimal
+    Hex,          // 0x1f (0 prints as 0)
+    Oct,          // 0644 (leading 0; 0 prints as 000 as strace does for modes)
+    Addr,         // pointer: NULL or 0x7ffd...
+    Sym,          // one symbolic name: AT_FDCWD, SIGINT, TCGETS
+    Flags,        // names joined with '|', then the unknown remainder in hex
+    Str,          // bytes, quoted and escaped; "..." after the quote if truncated
+    Struct,       // {name=value, ...}
+    Array,        // [a, b, ...]
+    Sigset,       // [INT TERM] or ~[RTMIN RT_1]
+    Unavailable,  // memory that could not be read: prints the address
+    Raw,          // preformatted text (a last resort: keep rare)
+  };
+
+  Kind kind = Kind::Int;
+  int64_t num = 0;            // Int/Uint/Hex/Oct/Addr/Unavailable: the raw value
+  std::string text;           // Sym name, Str bytes, Raw text
+  std::vector<std::string> names;  // Flags names; Sigset names
+  uint64_t rest = 0;          // Flags: bits with no name (printed as 0x..)
+  bool has_rest = false;
+  bool truncated = false;     // Str cut at -s; Struct/Array elided with "..."
+  bool negated = false;       // Sigset printed as ~[...]
+  std::vector<std::pair<std::string, Value>> fields;  // Struct/Array members
+  std::string comment;        // printed after the value as " /* comment */"
+  std::optional<std::string> fd_path;  // -y decoration: 3</etc/passwd>
+  bool is_fd = false;         // the value is a file descriptor
+  bool str_force_hex = false;  // Str printed as \xNN for every byte (getrandom, -xx)
+
+  // Constructors, named so decoders read like strace's output.
+  static Value integer(int64_t v);
+  static Value uinteger(uint64_t v);
+  static Value hex(uint64_t v);
+  static Value oct(uint64_t v);
+  static Value addr(uint64_t v);
+  static Value sym(std::string name, int64_t raw);
+  static Value flags(std::vector<std::string> names, uint64_t raw, uint64_t rest, bool has_rest);
+  static Value str(std::string bytes, bool truncated);
+  static Value structure();
+  static Value array();
+  static Value sigset(std::vector<std::string> names, bool negated);
+  static Value unavailable(uint64_t addr);
+  static Value raw(std::string text);
+  static Value fd(int64_t fd);
+
+  // Builders for Struct/Array.
+  Value& add(std::string name, Value v);
+  Value& push(Value v);
+  Value& with_comment(std::string c);
+  Value& elided();  // trailing "..."
+};
+
+}  // namespace sct

@@ -1,0 +1,193 @@
+// The value makers every decoder uses, and the row-driven default decoder.
+#include <fcntl.h>
+
+#include <cstring>
+#include <map>
+#include <string>
+
+#include "decode/decoder.h"
+#include "xlat/signals.h"
+#include "xlat/xlat.h"
+
+namespace sct {
+
+namespace {
+
+std::map<std::string, DecodeFn>& decoder_registry() {
+  static std::map<std::string, DecodeFn> registry;
+  return registry;
+}
+
+constexpr size_t kPathMax = 4096;
+
+}  // namespace
+
+bool register_decoder(const char* syscall_name, DecodeFn fn) {
+  decoder_registry()[syscall_name] = fn;
+  return true;
+}
+
+DecodeFn find_decoder(const char* syscall_name) {
+  if (!syscall_name) return nullptr;
+  auto& reg = decoder_registry();
+  auto it = reg.find(syscall_name);
+  return it == reg.end() ? nullptr : it->second;
+}
+
+Value DecodeContext::fd(int64_t fd) {
+  Value v = Value::fd(static_cast<int>(fd));
+  if (opt_.decode_fds && fds_ && static_cast<int>(fd) >= 0) {
+    auto p = opt_.decode_fds > 1 ? fds_->fd_detail(call_.tid, static_cast<int>(fd))
+                                 : fds_->fd_path(call_.tid, static_cast<int>(fd));
+    if (p) v.fd_path = *p;
+  }
+  return v;
+}
+
+Value DecodeContext::dirfd(int64_t fd) {
+  if (static_cast<int>(fd) == AT_FDCWD) return Value::sym("AT_FDCWD", AT_FDCWD);
+  return this->fd(fd);
+}
+
+Value DecodeContext::addr(uint64_t a) { return Value::addr(a); }
+
+Value DecodeContext::path(uint64_t addr) {
+  if (addr == 0) return Value::addr(0);
+  bool terminated = false;
+  auto s = mem_.read_cstring(addr, kPathMax, &terminated);
+  if (!s) return Value::unavailable(addr);
+  return Value::str(std::move(*s), !terminated);
+}
+
+Value DecodeContext::cstr(uint64_t addr) {
+  if (addr == 0) return Value::addr(0);
+  bool terminated = false;
+  auto s = mem_.read_cstring(addr, opt_.string_limit, &terminated);
+  if (!s) return Value::unavailable(addr);
+  return Value::str(std::move(*s), !terminated);
+}
+
+Value DecodeContext::buf(uint64_t addr, uint64_t len) {
+  if (addr == 0 && len != 0) return Value::addr(0);
+  size_t want = len < opt_.string_limit ? static_cast<size_t>(len) : opt_.string_limit;
+  std::string bytes(want, '\0');
+  if (want && !mem_.read(addr, std::span<std::byte>(reinterpret_cast<std::byte*>(bytes.data()), want)))
+    return Value::unavailable(addr);
+  return Value::str(std::move(bytes), len > want);
+}
+
+Value DecodeContext::flags(const Xlat& x, uint64_t v) { return xlat_flags_value(x, v); }
+
+Value DecodeContext::enumeration(const Xlat& x, uint64_t v) { return xlat_enum_value(x, v); }
+
+Value DecodeContext::signal(int64_t sig) {
+  std::string n = signal_name(static_cast<int>(sig));
+  if (n.empty()) return Value::integer(sig);
+  return Value::sym(std::move(n), sig);
+}
+
+Value DecodeContext::sigset_bits(uint64_t bits) {
+  // strace prints the complement when more than half the bits are set.
+  int set = __builtin_popcountll(bits);
+  bool negated = set > 32;
+  if (negated) bits = ~bits;
+  std::vector<std::string> names;
+  for (int i = 0; i < 64; ++i) {
+    if (!(bits & (1ull << i))) continue;
+    std::string n = signal_name(i + 1);
+    if (n.rfind("SIG", 0) == 0) n = n.substr(3);
+    if (n.empty()) n = std::to_string(i + 1);
+    names.push_back(std::move(n));
+  }
+  return Value::sigset(std::move(names), negated);
+}
+
+Value DecodeContext::sigset(uint64_t addr, uint64_t size) {
+  if (addr == 0) return Value::addr(0);
+  // The kernel's sigset is 8 bytes on x86_64; other sizes print the address.
+  if (size != 8) return Value::addr(addr);
+  auto bits = object<uint64_t>(addr);
+  if (!bits) return Value::unavailable(addr);
+  return sigset_bits(*bits);
+}
+
+Value decode_arg_by_kind(const ArgSpec& spec, uint64_t raw, DecodeContext& ctx) {
+  SyscallCall& call = ctx.call();
+  switch (spec.kind) {
+    case ArgKind::Int: return Value::integer(static_cast<int32_t>(raw));
+    case ArgKind::Long: return Value::integer(static_cast<int64_t>(raw));
+    case ArgKind::Uint: return Value::uinteger(static_cast<uint32_t>(raw));
+    case ArgKind::Ulong: return Value::uinteger(raw);
+    case ArgKind::Hex: return Value::hex(raw);
+    case ArgKind::Oct: return Value::oct(raw);
+    case ArgKind::Ptr: return ctx.addr(raw);
+    case ArgKind::Fd: return ctx.fd(static_cast<int32_t>(raw));
+    case ArgKind::DirFd: return ctx.dirfd(static_cast<int32_t>(raw));
+    case ArgKind::Path: return ctx.path(raw);
+    case ArgKind::Str: return ctx.cstr(raw);
+    case ArgKind::InBuf:
+      return ctx.buf(raw, spec.len_arg >= 0 ? call.args[spec.len_arg] : 0);
+    case ArgKind::OutBuf:
+      if (call.failed()) return ctx.addr(raw);
+      return ctx.buf(raw, static_cast<uint64_t>(call.ret));
+    case ArgKind::OutPtr: return ctx.addr(raw);
+    case ArgKind::Flags:
+      if (!spec.xlat) return Value::hex(raw);
+      return ctx.flags(*spec.xlat, raw);
+    case ArgKind::Enum:
+      if (!spec.xlat) return Value::hex(raw);
+      return ctx.enumeration(*spec.xlat, raw);
+    case ArgKind::Signal: return ctx.signal(static_cast<int32_t>(raw));
+    case ArgKind::Pid: return Value::integer(static_cast<int32_t>(raw));
+    case ArgKind::Uid: return Value::integer(static_cast<int32_t>(raw));
+    case ArgKind::Clockid: {
+      // Without the clock table linked in, print the number as strace does for
+      // unknown clocks.
+      return Value::integer(static_cast<int32_t>(raw));
+    }
+  }
+  return Value::integer(static_cast<int64_t>(raw));
+}
+
+namespace {
+
+bool is_output_kind(ArgKind k) { return k == ArgKind::OutBuf || k == ArgKind::OutPtr; }
+
+// The default decoder: input arguments at entry, in order, up to the first
+// output argument; that one and everything after it at exit.
+void decode_by_row(SyscallCall& call, DecodeContext& ctx) {
+  const SyscallRow* row = call.row;
+  if (!row || !row->name) {
+    // Unknown syscall: strace prints all six arguments in hex at entry.
+    if (ctx.entering())
+      for (int i = 0; i < 6; ++i) call.arg(Value::hex(call.args[i]));
+    return;
+  }
+  if (ctx.entering()) {
+    for (int i = 0; i < row->nargs; ++i) {
+      if (is_output_kind(row->args[i].kind)) break;
+      call.arg(decode_arg_by_kind(row->args[i], call.args[i], ctx));
+    }
+  } else {
+    for (size_t i = call.decoded.size(); i < row->nargs; ++i)
+      call.arg(decode_arg_by_kind(row->args[i], call.args[i], ctx));
+  }
+}
+
+}  // namespace
+
+void decode_phase(SyscallCall& call, DecodeContext& ctx) {
+  if (ctx.options().raw) {
+    if (ctx.entering()) {
+      int n = call.row && call.row->name ? call.row->nargs : 6;
+      for (int i = 0; i < n; ++i) call.arg(Value::hex(call.args[i]));
+    }
+  } else if (DecodeFn fn = find_decoder(call.name())) {
+    fn(call, ctx);
+  } else {
+    decode_by_row(call, ctx);
+  }
+  if (ctx.entering()) call.entry_args = call.decoded.size();
+}
+
+}  // namespace sct

@@ -1,0 +1,150 @@
+// The decoding API. A decoder turns one syscall's raw arguments into Values,
+// in two explicit phases (DESIGN.md idea 6): at entry it appends the input
+// arguments to call.decoded, at exit the output arguments. Whatever was
+// decoded at entry is what strace prints before " <unfinished ...>"; the rest
+// is what follows "<... NAME resumed>".
+//
+// The default decoder works from the syscall's table row; custom decoders
+// are the registered exceptions (DESIGN.md idea 2). Register one with
+//   SCT_DECODER(read) { if (ctx.entering()) ... else ... }
+// in any file under src/decode/.
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/tracee_memory.h"
+#include "core/value.h"
+#include "syscalls/syscall_table.h"
+
+namespace sct {
+
+struct Xlat;
+
+struct DecodeOptions {
+  size_t string_limit = 32;  // -s
+  int hex_strings = 0;       // 0: as strace; 1: -x (non-printable as \x); 2: -xx (all)
+  bool verbose = false;      // -v: every struct field
+  bool abbrev = true;        // strace's default abbreviation of structs and arrays
+  int decode_fds = 0;        // -y: 1 paths, 2 (-yy) socket endpoints too
+  bool raw = false;          // -e raw=all: every argument in hex
+};
+
+// One syscall in flight, from entry to exit.
+struct SyscallCall {
+  pid_t tid = 0;
+  long nr = -1;
+  const SyscallRow* row = nullptr;  // nullptr: unknown number
+  uint64_t args[6] = {};
+
+  // Known at exit.
+  bool exited = false;
+  int64_t ret = 0;       // the raw return register
+  int error = 0;         // errno when the call failed, else 0
+  bool no_return = false;  // exit, exit_group, or execve's vanished thread
+
+  // Decoded values: [0, entry_args) at entry, the rest at exit.
+  std::vector<Value> decoded;
+  size_t entry_args = 0;
+
+  // Return value overrides a decoder may set at exit.
+  std::optional<Value> retval;   // replaces the default rendering of ret
+  std::string ret_comment;       // printed after the value: " (flags O_RDONLY)"
+
+  // Private scratch a decoder may keep between its entry and exit halves.
+  uint64_t saved[4] = {};
+  std::string saved_bytes;
+
+  const char* name() const { return row && row->name ? row->name : nullptr; }
+  bool failed() const { return error != 0; }
+  Value& arg(Value v) {
+    decoded.push_back(std::move(v));
+    return decoded.back();
+  }
+};
+
+// Reads /proc to decorate descriptors for -y/-yy. Implemented by the
+// ptrace engine (live /proc) and by tests (a fixed table).
+class FdResolver {
+ public:
+  virtual ~FdResolver() = default;
+  // "/etc/passwd", "socket:[1234]", "pipe:[5]", "anon_inode:[eventpoll]"...
+  // nullopt when the descriptor is not open.
+  virtual std::optional<std::string> fd_path(pid_t tid, int fd) = 0;
+  // -yy: "TCP:[127.0.0.1:41234->127.0.0.1:8080]" for sockets, else the path.
+  virtual std::optional<std::string> fd_detail(pid_t tid, int fd) { return fd_path(tid, fd); }
+};
+
+class DecodeContext {
+ public:
+  DecodeContext(TraceeMemory& mem, const DecodeOptions& opt, FdResolver* fds, SyscallCall& call, bool entering)
+      : mem_(mem), opt_(opt), fds_(fds), call_(call), entering_(entering) {}
+
+  bool entering() const { return entering_; }
+  bool exiting() const { return !entering_; }
+  TraceeMemory& mem() { return mem_; }
+  const DecodeOptions& options() const { return opt_; }
+  SyscallCall& call() { return call_; }
+
+  // Value makers: each prints as strace prints that kind of argument.
+  Value fd(int64_t fd);                          // 3, or 3</path> with -y
+  Value dirfd(int64_t fd);                       // AT_FDCWD or fd
+  Value path(uint64_t addr);                     // "..." in full, or the address
+  Value cstr(uint64_t addr);                     // "..." cut at -s
+  Value buf(uint64_t addr, uint64_t len);        // len bytes, cut at -s
+  Value addr(uint64_t a);                        // NULL or 0x...
+  Value flags(const Xlat& x, uint64_t v);
+  Value enumeration(const Xlat& x, uint64_t v);
+  Value signal(int64_t sig);                     // SIGTERM, or the number
+  Value sigset(uint64_t addr, uint64_t size);    // [INT TERM], or the address
+  Value sigset_bits(uint64_t bits);              // from a mask already read
+  // An output argument at exit: the address when the call failed.
+  bool out_ok() const { return !call_.failed(); }
+
+  // Reads a struct; nullopt if the memory cannot be read (print addr then).
+  template <typename T>
+  std::optional<T> object(uint64_t addr) {
+    T t{};
+    if (addr == 0 || !mem_.read_object(addr, &t)) return std::nullopt;
+    return t;
+  }
+
+ private:
+  TraceeMemory& mem_;
+  const DecodeOptions& opt_;
+  FdResolver* fds_;
+  SyscallCall& call_;
+  bool entering_;
+};
+
+using DecodeFn = void (*)(SyscallCall&, DecodeContext&);
+
+// The custom decoder registered for a syscall name, or nullptr.
+DecodeFn find_decoder(const char* syscall_name);
+// Registration (used by SCT_DECODER).
+bool register_decoder(const char* syscall_name, DecodeFn fn);
+
+// Runs one phase: the custom decoder if there is one, else the row's default.
+void decode_phase(SyscallCall& call, DecodeContext& ctx);
+
+// The default, row-driven decoding of one argument.
+Value decode_arg_by_kind(const ArgSpec& spec, uint64_t raw, DecodeContext& ctx);
+
+}  // namespace sct
+
+#define SCT_DECODER_CAT2(a, b) a##b
+#define SCT_DECODER_CAT(a, b) SCT_DECODER_CAT2(a, b)
+// Defines and registers the decoder for syscall NAME.
+#define SCT_DECODER(NAME)                                                                  \
+  static void sct_decode_##NAME(::sct::SyscallCall& call, ::sct::DecodeContext& ctx);     \
+  static const bool SCT_DECODER_CAT(sct_registered_, NAME) =                               \
+      ::sct::register_decoder(#NAME, &sct_decode_##NAME);                                 \
+  static void sct_decode_##NAME([[maybe_unused]] ::sct::SyscallCall& call,                \
+                                [[maybe_unused]] ::sct::DecodeContext& ctx)
+// Registers an existing decoder function for another syscall name too.
+#define SCT_DECODER_ALIAS(NAME, FN) \
+  static const bool SCT_DECODER_CAT(sct_registered_alias_, NAME) = ::sct::register_decoder(#NAME, FN);
