@@ -1,0 +1,203 @@
+#include "sinks/strace_render.h"
+
+#include <fmt/format.h>
+
+#include "xlat/errnos.h"
+
+namespace sct {
+
+namespace {
+
+bool is_printable(unsigned char c) { return c >= 0x20 && c < 0x7f; }
+
+void append_hex(uint64_t v, std::string& out) {
+  if (v == 0) {
+    out += '0';
+  } else {
+    fmt::format_to(std::back_inserter(out), "{:#x}", v);
+  }
+}
+
+void render_fields(const Value& v, const RenderOptions& opt, std::string& out, char open, char close) {
+  out += open;
+  bool first = true;
+  for (const auto& [name, field] : v.fields) {
+    if (!first) out += ", ";
+    first = false;
+    if (!name.empty()) {
+      out += name;
+      out += '=';
+    }
+    render_value(field, opt, out);
+  }
+  if (v.truncated) out += first ? "..." : ", ...";
+  out += close;
+}
+
+}  // namespace
+
+void render_quoted(const std::string& bytes, bool truncated, bool force_hex, const RenderOptions& opt,
+                   std::string& out) {
+  // -x turns the whole string into hex as soon as one byte is not printable
+  // (strace's "non-ascii" mode); -xx always.
+  bool all_hex = force_hex || opt.hex_strings >= 2;
+  if (!all_hex && opt.hex_strings == 1) {
+    for (unsigned char c : bytes)
+      if (!is_printable(c)) {
+        all_hex = true;
+        break;
+      }
+  }
+  out += '"';
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(bytes[i]);
+    if (all_hex) {
+      fmt::format_to(std::back_inserter(out), "\\x{:02x}", c);
+      continue;
+    }
+    switch (c) {
+      case '"': out += "\\\""; continue;
+      case '\\': out += "\\\\"; continue;
+      case '\f': out += "\\f"; continue;
+      case '\n': out += "\\n"; continue;
+      case '\r': out += "\\r"; continue;
+      case '\t': out += "\\t"; continue;
+      case '\v': out += "\\v"; continue;
+      default: break;
+    }
+    if (is_printable(c)) {
+      out += static_cast<char>(c);
+    } else {
+      // Octal escapes are as short as possible unless an octal digit follows,
+      // which would otherwise be read as part of the escape.
+      bool digit_follows = i + 1 < bytes.size() && bytes[i + 1] >= '0' && bytes[i + 1] <= '7';
+      if (digit_follows)
+        fmt::format_to(std::back_inserter(out), "\\{:03o}", c);
+      else
+        fmt::format_to(std::back_inserter(out), "\\{:o}", c);
+    }
+  }
+  out += '"';
+  if (truncated) out += "...";
+}
+
+void render_value(const Value& v, const RenderOptions& opt, std::string& out) {
+  using K = Value::Kind;
+  switch (v.kind) {
+    case K::Int: fmt::format_to(std::back_inserter(out), "{}", v.num); break;
+    case K::Uint: fmt::format_to(std::back_inserter(out), "{}", static_cast<uint64_t>(v.num)); break;
+    case K::Hex: append_hex(static_cast<uint64_t>(v.num), out); break;
+    case K::Oct: fmt::format_to(std::back_inserter(out), "0{:03o}", static_cast<uint64_t>(v.num)); break;
+    case K::Addr:
+    case K::Unavailable:
+      if (v.num == 0)
+        out += "NULL";
+      else
+        append_hex(static_cast<uint64_t>(v.num), out);
+      break;
+    case K::Sym: out += v.text; break;
+    case K::Flags: {
+      bool first = true;
+      for (const auto& n : v.names) {
+        if (!first) out += '|';
+        first = false;
+        out += n;
+      }
+      if (v.has_rest) {
+        if (!first) out += '|';
+        append_hex(v.rest, out);
+      }
+      break;
+    }
+    case K::Str: render_quoted(v.text, v.truncated, v.str_force_hex, opt, out); break;
+    case K::Struct: render_fields(v, opt, out, '{', '}'); break;
+    case K::Array: render_fields(v, opt, out, '[', ']'); break;
+    case K::Sigset: {
+      if (v.negated) out += '~';
+      out += '[';
+      for (size_t i = 0; i < v.names.size(); ++i) {
+        if (i) out += ' ';
+        out += v.names[i];
+      }
+      out += ']';
+      break;
+    }
+    case K::Raw: out += v.text; break;
+  }
+  if (v.is_fd && v.fd_path) {
+    out += '<';
+    out += *v.fd_path;
+    out += '>';
+  }
+  if (!v.comment.empty()) {
+    out += " /* ";
+    out += v.comment;
+    out += " */";
+  }
+}
+
+std::string render_value(const Value& v, const RenderOptions& opt) {
+  std::string out;
+  render_value(v, opt, out);
+  return out;
+}
+
+void render_args(const SyscallCall& call, size_t from, size_t to, const RenderOptions& opt, std::string& out) {
+  for (size_t i = from; i < to && i < call.decoded.size(); ++i) {
+    if (i > from) out += ", ";
+    render_value(call.decoded[i], opt, out);
+  }
+}
+
+std::string render_return(const SyscallCall& call, const RenderOptions& opt) {
+  if (call.no_return) return "?";
+  std::string out;
+  if (call.failed()) {
+    const char* name = errno_name(call.error);
+    const char* msg = errno_message(call.error);
+    // The kernel-internal restart codes never reach the program: strace shows "?".
+    bool restart = call.error >= 512 && call.error <= 516;
+    out = restart ? "? " : "-1 ";
+    if (name)
+      out += name;
+    else
+      out += fmt::format("{}", call.error);
+    if (msg) fmt::format_to(std::back_inserter(out), " ({})", msg);
+    return out;
+  }
+  if (call.retval) {
+    render_value(*call.retval, opt, out);
+  } else {
+    RetKind kind = call.row && call.row->name ? call.row->ret : RetKind::Int;
+    switch (kind) {
+      case RetKind::Hex: append_hex(static_cast<uint64_t>(call.ret), out); break;
+      case RetKind::Oct: fmt::format_to(std::back_inserter(out), "0{:03o}", static_cast<uint64_t>(call.ret)); break;
+      case RetKind::Uint: fmt::format_to(std::back_inserter(out), "{}", static_cast<uint64_t>(call.ret)); break;
+      default: fmt::format_to(std::back_inserter(out), "{}", call.ret); break;
+    }
+  }
+  if (!call.ret_comment.empty()) {
+    out += ' ';
+    out += call.ret_comment;
+  }
+  return out;
+}
+
+std::string call_name(const SyscallCall& call) {
+  if (call.name()) return call.name();
+  return fmt::format("syscall_{:#x}", static_cast<uint64_t>(call.nr));
+}
+
+std::string render_call_line(const SyscallCall& call, const RenderOptions& opt, size_t lead_columns) {
+  std::string out = call_name(call);
+  out += '(';
+  render_args(call, 0, call.decoded.size(), opt, out);
+  out += ')';
+  constexpr size_t kReturnColumn = 40;
+  if (lead_columns + out.size() < kReturnColumn) out.append(kReturnColumn - lead_columns - out.size() - 1, ' ');
+  out += " = ";
+  out += render_return(call, opt);
+  return out;
+}
+
+}  // namespace sct
