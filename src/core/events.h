@@ -39,8 +39,12 @@ class EventSink {
   virtual void group_stop(pid_t /*tid*/, int /*sig*/, const EventContext& /*ctx*/) {}
   // The task ended; status as from waitpid.
   virtual void task_exited(pid_t /*tid*/, int /*wait_status*/, const EventContext& /*ctx*/) {}
-  // A new task is traced (fork/clone under -f, or -p attach).
+  // A new task is traced: parent_tid is 0 for the command we started, -1 for
+  // a child whose parent is not known yet, else the parent (fork/clone under
+  // -f); by_attach for -p targets and their threads.
   virtual void task_attached(pid_t /*tid*/, pid_t /*parent_tid*/, bool /*by_attach*/) {}
+  // -p PID: the process and how many of its threads were seized.
+  virtual void process_attached(pid_t /*pid*/, size_t /*threads*/) {}
   // Detached (end of -p tracing).
   virtual void task_detached(pid_t /*tid*/) {}
   // An exec by a non-leader thread changed the task's id to the leader's.

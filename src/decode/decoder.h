@@ -50,6 +50,10 @@ struct SyscallCall {
   // Decoded values: [0, entry_args) at entry, the rest at exit.
   std::vector<Value> decoded;
   size_t entry_args = 0;
+  // How many values the call prints in all, when a custom decoder prints a
+  // different number than the row's nargs (-1: the row's nargs). At entry,
+  // strace prints ", " after the entry values when more will follow at exit.
+  int total_args = -1;
 
   // Return value overrides a decoder may set at exit.
   std::optional<Value> retval;   // replaces the default rendering of ret

@@ -1,0 +1,21 @@
+#include "backend/ptrace/proc_fd_resolver.h"
+
+#include <limits.h>
+#include <unistd.h>
+
+#include <string>
+
+namespace sct {
+
+std::optional<std::string> ProcFdResolver::fd_path(pid_t tid, int fd) {
+  char link[64];
+  snprintf(link, sizeof link, "/proc/%d/fd/%d", tid, fd);
+  char buf[PATH_MAX];
+  ssize_t n = readlink(link, buf, sizeof buf - 1);
+  if (n < 0) return std::nullopt;
+  return std::string(buf, static_cast<size_t>(n));
+}
+
+std::optional<std::string> ProcFdResolver::fd_detail(pid_t tid, int fd) { return fd_path(tid, fd); }
+
+}  // namespace sct

@@ -1,0 +1,94 @@
+#include "backend/ptrace/spawn.h"
+
+#include <errno.h>
+#include <grp.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <vector>
+
+namespace sct {
+
+bool resolve_command(const std::string& name, std::string* path, std::string* error) {
+  auto usable = [](const std::string& p) {
+    struct stat st;
+    return stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+  };
+  if (name.find('/') != std::string::npos) {
+    struct stat st;
+    if (stat(name.c_str(), &st) != 0) {
+      *error = "Can't stat '" + name + "': " + strerror(errno);
+      return false;
+    }
+    *path = name;
+    return true;
+  }
+  const char* env = getenv("PATH");
+  std::string dirs = env ? env : "/usr/local/bin:/usr/bin:/bin";
+  size_t start = 0;
+  while (start <= dirs.size()) {
+    size_t end = dirs.find(':', start);
+    if (end == std::string::npos) end = dirs.size();
+    std::string dir = dirs.substr(start, end - start);
+    if (dir.empty()) dir = ".";
+    std::string candidate = dir + "/" + name;
+    if (usable(candidate)) {
+      *path = candidate;
+      return true;
+    }
+    start = end + 1;
+  }
+  *error = "Can't stat '" + name + "': No such file or directory";
+  return false;
+}
+
+pid_t spawn_stopped_child(const TraceSpec& spec, std::string* error) {
+  std::string path;
+  if (!resolve_command(spec.command[0], &path, error)) return -1;
+
+  // Everything the child needs is prepared before fork: after fork only
+  // async-signal-safe calls are allowed in principle.
+  std::vector<char*> argv;
+  for (const auto& a : spec.command) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+
+  struct passwd* pw = nullptr;
+  if (!spec.run_as_user.empty()) {
+    pw = getpwnam(spec.run_as_user.c_str());
+    if (!pw) {
+      *error = "Cannot find user '" + spec.run_as_user + "'";
+      return -1;
+    }
+  }
+
+  pid_t pid = fork();
+  if (pid < 0) {
+    *error = std::string("fork: ") + strerror(errno);
+    return -1;
+  }
+  if (pid == 0) {
+    for (const auto& kv : spec.env_set) putenv(const_cast<char*>(kv.c_str()));
+    for (const auto& k : spec.env_unset) unsetenv(k.c_str());
+    if (pw) {
+      if (initgroups(pw->pw_name, pw->pw_gid) != 0 || setregid(pw->pw_gid, pw->pw_gid) != 0 ||
+          setreuid(pw->pw_uid, pw->pw_uid) != 0)
+        _exit(1);
+    }
+    // Stop until the tracer has seized us; it resumes us with SIGCONT.
+    kill(getpid(), SIGSTOP);
+    execv(path.c_str(), argv.data());
+    // As strace: the traced child itself reports the failure and exits 1,
+    // after the failed execve has been traced.
+    std::string msg = spec.progname + ": exec: " + strerror(errno) + "\n";
+    (void)!write(2, msg.data(), msg.size());
+    _exit(1);
+  }
+  return pid;
+}
+
+}  // namespace sct

@@ -1,0 +1,146 @@
+// The strace face, top to bottom: parse -> build the spec -> pick sinks ->
+// run the engine -> mirror the command's exit status.
+#include "cli/strace_main.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "backend/interrupt.h"
+#include "backend/ptrace/ptrace_engine.h"
+#include "cli/strace_options.h"
+#include "sinks/fanout_sink.h"
+#include "sinks/strace_messages_sink.h"
+#include "sinks/strace_text_sink.h"
+
+namespace sct {
+
+namespace {
+
+std::string program_name(const char* argv0) {
+  // strace prefixes messages with the name it was invoked by.
+  return argv0 && *argv0 ? argv0 : "sctrace";
+}
+
+int usage_error(const std::string& prog, const CliError& err) {
+  fprintf(stderr, "%s: %s\n", prog.c_str(), err.message.c_str());
+  if (err.show_try_help) fprintf(stderr, "Try '%s -h' for more information.\n", prog.c_str());
+  return 1;
+}
+
+TraceSpec build_spec(const StraceConfig& cfg, const std::string& prog) {
+  TraceSpec spec;
+  spec.progname = prog;
+  spec.command = cfg.command;
+  spec.attach_pids = cfg.pids;
+  spec.follow_forks = cfg.follow > 0;
+  spec.attach_threads = cfg.follow > 0;
+  spec.traced = cfg.trace.numbers;
+  spec.trace_all = cfg.trace.unknown_numbers;
+  spec.decode_options.string_limit = cfg.string_limit;
+  spec.decode_options.hex_strings = cfg.hex_strings;
+  spec.decode_options.verbose = cfg.verbose;
+  spec.decode_options.abbrev = !cfg.verbose;
+  spec.decode_options.decode_fds = cfg.decode_fds;
+  spec.decode_options.raw = cfg.raw_all;
+  spec.env_set = cfg.env_set;
+  spec.env_unset = cfg.env_unset;
+  spec.run_as_user = cfg.user;
+  spec.seccomp = cfg.seccomp;
+  return spec;
+}
+
+// Ends sctrace the way the traced command ended, as strace does: the same
+// exit code, or death by the same signal (without a core file of our own).
+[[noreturn]] void mirror_exit(const EngineResult& result) {
+  fflush(nullptr);
+  if (!result.have_status) exit(0);
+  int st = result.exit_status;
+  if (WIFSIGNALED(st)) {
+    int sig = WTERMSIG(st);
+    struct rlimit no_core = {0, 0};
+    setrlimit(RLIMIT_CORE, &no_core);
+    signal(sig, SIG_DFL);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, sig);
+    sigprocmask(SIG_UNBLOCK, &set, nullptr);
+    kill(getpid(), sig);
+    exit(128 + sig);  // only if the signal did not kill us
+  }
+  exit(WIFEXITED(st) ? WEXITSTATUS(st) : 1);
+}
+
+}  // namespace
+
+int strace_main(int argc, char** argv) {
+  const std::string prog = program_name(argv[0]);
+  CliError err;
+  auto parsed = parse_strace_args(argc, argv, &err);
+  if (!parsed) return usage_error(prog, err);
+  StraceConfig& cfg = *parsed;
+  if (cfg.show_help) {
+    fputs(strace_help_text(prog).c_str(), stdout);
+    return 0;
+  }
+  if (cfg.show_version) {
+    printf("%s -- version 0.1 (strace 6.1 compatible)\n", prog.c_str());
+    return 0;
+  }
+
+  FILE* out = stderr;
+  // Large blocks for syscall storms; the engine flushes whenever it is about
+  // to wait for the tracees, so every line still appears promptly.
+  static char stderr_buffer[1 << 16];
+  setvbuf(stderr, stderr_buffer, _IOFBF, sizeof stderr_buffer);
+  if (!cfg.output.empty()) {
+    out = fopen(cfg.output.c_str(), cfg.output_append ? "a" : "w");
+    if (!out) {
+      fprintf(stderr, "%s: Can't fopen '%s': %s\n", prog.c_str(), cfg.output.c_str(), strerror(errno));
+      return 1;
+    }
+    setvbuf(out, nullptr, _IOFBF, 1 << 16);
+  }
+
+  TraceSpec spec = build_spec(cfg, prog);
+
+  StraceTextOptions text_opt;
+  text_opt.out = out;
+  text_opt.to_file = !cfg.output.empty();
+  text_opt.follow_forks = cfg.follow > 0;
+  text_opt.timestamps = cfg.timestamps;
+  text_opt.timestamp_precision = cfg.timestamp_precision >= 0 ? cfg.timestamp_precision : 6;
+  text_opt.relative = cfg.relative;
+  text_opt.syscall_times = cfg.syscall_times;
+  text_opt.syscall_time_precision = cfg.syscall_time_precision;
+  text_opt.quiet_exit = cfg.quiet_exit;
+  text_opt.render.hex_strings = cfg.hex_strings;
+  StraceTextSink text(text_opt);
+  StraceMessagesSink messages(prog, cfg.quiet_attach);
+
+  FanoutSink sinks;
+  sinks.add(&messages);
+  sinks.add(&text);
+
+  install_interrupt_handlers();
+  EngineResult result = run_ptrace_engine(spec, sinks);
+  if (out != stderr) fclose(out);
+  if (!result.error.empty() && !result.have_status && spec.command.size()) {
+    fprintf(stderr, "%s: %s\n", prog.c_str(), result.error.c_str());
+    return 1;
+  }
+  if (!result.error.empty() && !spec.attach_pids.empty() && !result.have_status) {
+    // Every -p target failed to attach: strace's status is 1.
+    return 1;
+  }
+  mirror_exit(result);
+}
+
+}  // namespace sct

@@ -1,0 +1,129 @@
+#include "filter/syscall_set.h"
+
+#include <regex.h>
+
+#include <vector>
+
+#include "syscalls/syscall_table.h"
+
+namespace sct {
+
+namespace {
+
+struct ClassName {
+  const char* name;
+  uint32_t bits;
+};
+
+// strace 6.1 accepts the %-less spellings only for the historical classes.
+constexpr ClassName kClasses[] = {
+    {"%desc", kTraceDesc},       {"%file", kTraceFile},           {"%memory", kTraceMemory},
+    {"%process", kTraceProcess}, {"%signal", kTraceSignal},       {"%ipc", kTraceIpc},
+    {"%network", kTraceNetwork}, {"%net", kTraceNetwork},         {"%stat", kTraceStat},
+    {"%lstat", kTraceLstat},     {"%fstat", kTraceFstat},         {"%%stat", kTraceStatLike},
+    {"%statfs", kTraceStatfs},   {"%fstatfs", kTraceFstatfs},     {"%%statfs", kTraceStatfsLike},
+    {"%pure", kTracePure},       {"%creds", kTraceCreds},         {"%clock", kTraceClock},
+    {"desc", kTraceDesc},        {"file", kTraceFile},            {"memory", kTraceMemory},
+    {"process", kTraceProcess},  {"signal", kTraceSignal},        {"ipc", kTraceIpc},
+    {"network", kTraceNetwork},
+};
+
+std::vector<std::string_view> split_commas(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  for (;;) {
+    size_t comma = s.find(',', start);
+    out.push_back(s.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+// Adds one token to set; false when it names nothing.
+bool add_token(std::string_view tok, SyscallSet* set) {
+  if (tok == "all") {
+    set->numbers.set();
+    set->unknown_numbers = true;
+    return true;
+  }
+  if (tok == "none") return true;
+  if (uint32_t cls = syscall_class_by_name(tok)) {
+    for (long nr : syscall_numbers())
+      if (syscall_row(nr)->classes & cls) set->numbers.set(static_cast<size_t>(nr));
+    return true;
+  }
+  if (!tok.empty() && tok[0] == '/') {
+    std::string pattern(tok.substr(1));
+    regex_t re;
+    if (regcomp(&re, pattern.c_str(), REG_EXTENDED | REG_NOSUB) != 0) return false;
+    for (long nr : syscall_numbers())
+      if (regexec(&re, syscall_row(nr)->name, 0, nullptr, 0) == 0) set->numbers.set(static_cast<size_t>(nr));
+    regfree(&re);
+    return true;
+  }
+  long nr = syscall_number(tok);
+  if (nr >= 0) {
+    set->numbers.set(static_cast<size_t>(nr));
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+uint32_t syscall_class_by_name(std::string_view name) {
+  for (const auto& c : kClasses)
+    if (name == c.name) return c.bits;
+  return 0;
+}
+
+bool parse_syscall_set(std::string_view spec, SyscallSet* set, std::string* error) {
+  *set = SyscallSet{};
+  set->unknown_numbers = false;
+  bool negate = false;
+  std::string_view body = spec;
+  if (!body.empty() && body[0] == '!') {
+    negate = true;
+    body.remove_prefix(1);
+  }
+  for (std::string_view tok : split_commas(body)) {
+    bool optional = false;
+    while (!tok.empty() && tok[0] == '?') {
+      optional = true;
+      tok.remove_prefix(1);
+    }
+    // Personality suffixes: only the native 64-bit one selects anything here.
+    std::string_view name = tok;
+    bool other_personality = false;
+    size_t at = tok.rfind('@');
+    if (at != std::string_view::npos && tok[0] != '/') {
+      std::string_view pers = tok.substr(at + 1);
+      if (pers == "64") {
+        name = tok.substr(0, at);
+      } else if (pers == "32" || pers == "x32") {
+        name = tok.substr(0, at);
+        other_personality = true;
+      }
+    }
+    if (other_personality) {
+      SyscallSet ignored;
+      if (!add_token(name, &ignored) && !optional) {
+        *error = "invalid system call '" + std::string(tok) + "'";
+        return false;
+      }
+      continue;
+    }
+    if (!add_token(name, set) && !optional) {
+      *error = "invalid system call '" + std::string(tok) + "'";
+      return false;
+    }
+  }
+  if (negate) {
+    set->numbers.flip();
+    set->unknown_numbers = !set->unknown_numbers;
+  }
+  return true;
+}
+
+}  // namespace sct

@@ -1,0 +1,24 @@
+// strace's informational messages on stderr: "strace: Process N attached",
+// "... detached". They are not part of the trace (never go to -o FILE).
+#pragma once
+
+#include <string>
+
+#include "core/events.h"
+
+namespace sct {
+
+class StraceMessagesSink final : public EventSink {
+ public:
+  StraceMessagesSink(std::string progname, bool quiet_attach) : progname_(std::move(progname)), quiet_(quiet_attach) {}
+  void task_attached(pid_t tid, pid_t parent, bool by_attach) override;
+  void task_detached(pid_t tid) override;
+  // -p with -f: strace announces the thread count once per process.
+  void process_attached(pid_t pid, size_t threads) override;
+
+ private:
+  std::string progname_;
+  bool quiet_;
+};
+
+}  // namespace sct
