@@ -9,6 +9,7 @@ The generated file is committed, so building needs no Python. Run from the
 repository root after editing either input:
 
   python3 tools/gen_syscall_table.py
+  python3 tools/gen_syscall_table.py --check   # exit 1 if the .cc is stale
 """
 import os
 import sys
@@ -170,8 +171,15 @@ def main():
     out.append("long syscall_table_size() { return static_cast<long>(std::size(kRows)); }")
     out.append("")
     out.append("}  // namespace sct")
+    text = "\n".join(out) + "\n"
+    if "--check" in sys.argv[1:]:
+        with open(OUT) as f:
+            if f.read() != text:
+                die(f"{OUT} is stale: run tools/gen_syscall_table.py")
+        print(f"{OUT} is up to date")
+        return
     with open(OUT, "w") as f:
-        f.write("\n".join(out) + "\n")
+        f.write(text)
     print(f"wrote {OUT}: {len(numbers)} syscalls, numbers 0..{size - 1}")
 
 

@@ -255,7 +255,7 @@ constexpr SyscallRow kRows[470] = {
     /* 241 */ {"mq_unlink", 1, {{"u_name", ArgKind::Str}}, RetKind::Int, 0},
     /* 242 */ {"mq_timedsend", 5, {{"mqdes", ArgKind::Fd}, {"u_msg_ptr", ArgKind::InBuf, nullptr, 2}, {"msg_len", ArgKind::Ulong}, {"msg_prio", ArgKind::Uint}, {"u_abs_timeout", ArgKind::Ptr}}, RetKind::Int, kTraceDesc},
     /* 243 */ {"mq_timedreceive", 5, {{"mqdes", ArgKind::Fd}, {"u_msg_ptr", ArgKind::OutBuf}, {"msg_len", ArgKind::Ulong}, {"u_msg_prio", ArgKind::OutPtr}, {"u_abs_timeout", ArgKind::Ptr}}, RetKind::Int, kTraceDesc},
-    /* 244 */ {"mq_notify", 2, {{"mqdes", ArgKind::Fd}, {"u_notification", ArgKind::Ptr}}, RetKind::Int, 0},
+    /* 244 */ {"mq_notify", 2, {{"mqdes", ArgKind::Fd}, {"u_notification", ArgKind::Ptr}}, RetKind::Int, kTraceDesc},
     /* 245 */ {"mq_getsetattr", 3, {{"mqdes", ArgKind::Fd}, {"u_mqstat", ArgKind::Ptr}, {"u_omqstat", ArgKind::OutPtr}}, RetKind::Int, kTraceDesc},
     /* 246 */ {"kexec_load", 4, {{"entry", ArgKind::Hex}, {"nr_segments", ArgKind::Ulong}, {"segments", ArgKind::Ptr}, {"flags", ArgKind::Hex}}, RetKind::Int, 0},
     /* 247 */ {"waitid", 5, {{"which", ArgKind::Int}, {"upid", ArgKind::Pid}, {"infop", ArgKind::OutPtr}, {"options", ArgKind::Hex}, {"ru", ArgKind::OutPtr}}, RetKind::Int, kTraceProcess},
