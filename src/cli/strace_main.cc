@@ -101,7 +101,8 @@ int strace_main(int argc, char** argv) {
   static char stderr_buffer[1 << 16];
   setvbuf(stderr, stderr_buffer, _IOFBF, sizeof stderr_buffer);
   if (!cfg.output.empty()) {
-    out = fopen(cfg.output.c_str(), cfg.output_append ? "a" : "w");
+    // Close-on-exec: the traced command must not inherit the trace file.
+    out = fopen(cfg.output.c_str(), cfg.output_append ? "ae" : "we");
     if (!out) {
       fprintf(stderr, "%s: Can't fopen '%s': %s\n", prog.c_str(), cfg.output.c_str(), strerror(errno));
       return 1;

@@ -81,6 +81,7 @@ struct Task {
   bool in_syscall = false;
   bool reported_entry = false;   // the entry was traced (exit must be too)
   bool hidden = false;           // the spawned command before its execve
+  bool in_exec = false;          // inside execve/execveat
   bool attached_mid_syscall = false;
   SyscallCall call;
   EventTime entry_time;
@@ -200,7 +201,7 @@ class PtraceEngine {
 
     if (WIFEXITED(status) || WIFSIGNALED(status)) {
       EventContext ctx{now(), nullptr, -1};
-      if (!task.hidden) sink_.task_exited(pid, status, ctx);
+      sink_.task_exited(pid, status, ctx);
       if (pid == main_child_) {
         main_status_ = status;
         have_main_status_ = true;
@@ -293,10 +294,13 @@ class PtraceEngine {
   }
 
   void syscall_entry(Task& task, long nr, const uint64_t* args, const EventTime& t) {
-    if (task.hidden && (nr == kExecve || nr == kExecveat)) task.hidden = false;
+    // Before its first successful execve the command is still running our
+    // own start-up code: only the execve attempts themselves are shown.
+    bool is_exec = nr == kExecve || nr == kExecveat;
     task.attached_mid_syscall = false;
     task.in_syscall = true;
-    task.reported_entry = !task.hidden && traced(nr);
+    task.in_exec = is_exec;
+    task.reported_entry = (!task.hidden || is_exec) && traced(nr);
     if (!task.reported_entry) return;
     SyscallCall& call = task.call;
     call = SyscallCall{};
@@ -316,6 +320,8 @@ class PtraceEngine {
   void syscall_exit(Task& task, int64_t rval, bool is_error, const EventTime& t) {
     bool was_in = task.in_syscall;
     task.in_syscall = false;
+    if (task.in_exec && !is_error) task.hidden = false;
+    task.in_exec = false;
     if (!was_in || !task.reported_entry) return;
     task.reported_entry = false;
     SyscallCall& call = task.call;

@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Differential test: run one program under Debian's strace and under sctrace
+with the same options, normalise what legitimately differs between two runs
+of strace itself, and diff.
+
+What is normalised, and why each is nondeterministic even for strace:
+  - addresses (0x...): ASLR moves every mapping, stack and heap;
+  - pids/tids: the kernel hands out new ones each run (mapped to PID1, PID2...
+    in order of first appearance, so the structure is still compared);
+  - times: -t/-tt/-ttt/-r prefixes, -T durations, time values in structs;
+  - inode numbers (st_ino, socket:[N], pipe:[N]) and device-specific sizes;
+  - ephemeral ports (>= 32768) chosen by the kernel;
+  - getrandom's bytes and the AT_RANDOM-derived stack protector;
+  - the tracer's own name in its messages (strace: vs sctrace:).
+Everything else must be identical: a difference is a bug in sctrace.
+
+Usage: run_diff.py --sctrace BIN --progs DIR [--stderr] NAME '|' OPTIONS '|' PROGRAM ARGS
+Exit status 0 when the normalised traces are equal.
+"""
+import argparse
+import difflib
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+
+ADDR = re.compile(r"0x[0-9a-f]{8,}")
+TIME_PREFIX = re.compile(r"^(\[pid +\d+\] |\d+ +)?(\d\d:\d\d:\d\d(\.\d+)?|\d{9,}(\.\d+)?|\s*\d+\.\d+) ")
+DURATION = re.compile(r" <\d+(\.\d+)?>$")
+INODE = re.compile(r"(socket|pipe|anon_inode:\[?\w*\]?|net|UNIX(-STREAM|-DGRAM|-SEQPACKET)?|inotify):\[(\d+)")
+INO_FIELD = re.compile(r"(st_ino|stx_ino|d_ino|ino)=\d+")
+PORT = re.compile(r"htons\((\d+)\)")
+GETRANDOM = re.compile(r'^(.*getrandom\()"[^"]*"(\.\.\.)?')
+TIMES = re.compile(r"(tv_sec|tv_nsec|tv_usec|st_atime|st_mtime|st_ctime|stx_atime|stx_mtime|stx_ctime|stx_btime|"
+                   r"st_atime_nsec|st_mtime_nsec|st_ctime_nsec|si_utime|si_stime|ru_utime|ru_stime|tms_utime|"
+                   r"tms_stime|tms_cutime|tms_cstime|uptime|freeram|bufferram|freehigh|procs|loads|sharedram)="
+                   r"(\[[^\]]*\]|[\w.+\-*/]+)")
+PID_PREFIX = re.compile(r"^\[pid +(\d+)\] |^(\d+) +")
+TIMES_RET = re.compile(r"^((?:\S+ +)?times\(.*\)\s+= )\d+")
+
+
+def run(cmd, cwd, env):
+    return subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          stdin=subprocess.DEVNULL, timeout=120)
+
+
+def collect_pids(lines):
+    """Pids of the run, in order of first appearance."""
+    pids = []
+    for line in lines:
+        m = PID_PREFIX.match(line)
+        if m:
+            p = m.group(1) or m.group(2)
+            if p not in pids:
+                pids.append(p)
+        for pat in (r"(?:set_tid_address|getpid|gettid|clone3?|fork|vfork|getppid)\(.*\)\s+= (\d+)",
+                    r"Process (\d+) attached", r"si_pid=(\d+)", r"<\.\.\. (?:clone3?|fork|vfork) resumed>.*= (\d+)",
+                    r"wait4\(.*\)\s+= (\d+)"):
+            for p in re.findall(pat, line):
+                if p not in pids and p not in ("0", "1"):
+                    pids.append(p)
+    return pids
+
+
+def normalise(text, tracer_path):
+    lines = text.splitlines()
+    pids = collect_pids(lines)
+    pid_map = {p: "PID%d" % (i + 1) for i, p in enumerate(pids)}
+    out = []
+    for line in lines:
+        # Both tracers name themselves as invoked (here: by full path).
+        line = line.replace(tracer_path, "TRACER")
+        line = TIME_PREFIX.sub(lambda m: (m.group(1) or "") + "TIME ", line)
+        line = DURATION.sub(" <DUR>", line)
+        line = ADDR.sub("ADDR", line)
+        line = INODE.sub(lambda m: m.group(1) + ":[INODE", line)
+        line = INO_FIELD.sub(lambda m: m.group(1) + "=INO", line)
+        line = PORT.sub(lambda m: "htons(EPHEMERAL)" if int(m.group(1)) >= 32768 else m.group(0), line)
+        line = GETRANDOM.sub(lambda m: m.group(1) + '"RANDOM"', line)
+        line = TIMES.sub(lambda m: m.group(1) + "=T", line)
+        line = TIMES_RET.sub(lambda m: m.group(1) + "T", line)
+        if pid_map:
+            line = re.sub(r"\b(\d+)\b", lambda m: pid_map.get(m.group(1), m.group(1)), line)
+        # Alignment after a pid or address substitution differs; compare the
+        # padding before " = " as one space.
+        line = re.sub(r"\) +(= )", r") \1", line)
+        out.append(line)
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sctrace", required=True, type=os.path.abspath)
+    ap.add_argument("--progs", required=True)
+    ap.add_argument("--stderr", action="store_true", help="compare stderr instead of -o files")
+    ap.add_argument("--strace", default="/usr/bin/strace")
+    ap.add_argument("spec", nargs="+")
+    args = ap.parse_args()
+    spec = " ".join(args.spec)
+    parts = [p.strip() for p in spec.split("|")]
+    if len(parts) != 3:
+        print("bad case spec: %r" % spec)
+        return 2
+    name, options, program = parts
+    prog_argv = shlex.split(program)
+    if prog_argv:
+        candidate = os.path.join(args.progs, prog_argv[0])
+        if os.path.exists(candidate):
+            prog_argv[0] = candidate
+    opts = shlex.split(options)
+
+    with tempfile.TemporaryDirectory(prefix="sctrace-diff-") as tmp:
+        env = {"PATH": "/usr/bin:/bin", "LANG": "C", "HOME": tmp, "TZ": "UTC"}
+        results = {}
+        for tracer, binary in (("strace", args.strace), ("sctrace", args.sctrace)):
+            out = os.path.join(tmp, tracer + ".out")
+            if args.stderr:
+                cmd = [binary] + opts + prog_argv
+            else:
+                cmd = [binary, "-o", out] + opts + prog_argv
+            proc = run(cmd, tmp, env)
+            text = proc.stderr.decode("utf-8", "replace") if args.stderr else open(out, errors="replace").read()
+            if not args.stderr:
+                # Messages on stderr (attach notices, errors) are part of the interface too.
+                text += "\n--- stderr ---\n" + proc.stderr.decode("utf-8", "replace")
+            results[tracer] = (proc.returncode, normalise(text, binary))
+        (rc_a, a), (rc_b, b) = results["strace"], results["sctrace"]
+        same = sum(1 for x, y in zip(a, b) if x == y)
+        total = max(len(a), len(b))
+        print("case %s: %d/%d lines agree; exit status strace=%d sctrace=%d" % (name, same, total, rc_a, rc_b))
+        if a == b and rc_a == rc_b:
+            return 0
+        sys.stdout.writelines(difflib.unified_diff([l + "\n" for l in a], [l + "\n" for l in b],
+                                                   "strace", "sctrace", n=1))
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,25 @@
+# Differential tests: every line of tests/diff/cases/*.txt is one case,
+#   NAME | strace options | program and args
+# run under Debian's strace and under sctrace, normalised and diffed
+# (tests/diff/run_diff.py says what is normalised and why).
+find_program(STRACE_ORACLE strace REQUIRED)
+find_package(Python3 REQUIRED COMPONENTS Interpreter)
+file(GLOB SCTRACE_DIFF_CASE_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/diff/cases/*.txt)
+foreach(case_file ${SCTRACE_DIFF_CASE_FILES})
+  file(STRINGS ${case_file} case_lines)
+  foreach(line ${case_lines})
+    if(line MATCHES "^[ \t]*#" OR line MATCHES "^[ \t]*$")
+      continue()
+    endif()
+    string(REGEX MATCH "^[^|]+" case_name "${line}")
+    string(STRIP "${case_name}" case_name)
+    set(mode "")
+    if(case_name MATCHES "^stderr_")
+      set(mode "--stderr")
+    endif()
+    add_test(NAME diff_${case_name}
+      COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/diff/run_diff.py
+        --sctrace $<TARGET_FILE:sctrace> --progs ${CMAKE_BINARY_DIR}/tests/progs ${mode} "${line}")
+    set_tests_properties(diff_${case_name} PROPERTIES LABELS diff TIMEOUT 120)
+  endforeach()
+endforeach()
