@@ -6,7 +6,11 @@
  * syscalls strace puts in that class. Only exit_group is let through.
  * uretprobe (335) and uprobe (336) are skipped: seccomp lets them through
  * unfiltered, and uretprobe outside a uprobe trampoline kills the caller
- * with SIGILL; strace 6.1 has no name for either anyway. */
+ * with SIGILL; strace 6.1 has no name for either anyway.
+ *
+ * With any argument (call_all seq) the arguments are 1..6 instead of zeros:
+ * diffing strace's and sctrace's output of both runs shows how each
+ * syscall's arguments print. */
 #include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
@@ -17,7 +21,9 @@
 
 #define LAST_NR 469
 
-int main(void) {
+int main(int argc, char **argv) {
+  (void)argv;
+  long a = argc > 1;
   struct sock_filter code[] = {
       BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
       BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 0),
@@ -31,7 +37,7 @@ int main(void) {
   if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return 2;
   if (syscall(__NR_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) != 0) return 3;
   for (long nr = 0; nr <= LAST_NR; ++nr)
-    if (nr != __NR_exit_group && nr != 335 && nr != 336) syscall(nr, 0, 0, 0, 0, 0, 0);
+    if (nr != __NR_exit_group && nr != 335 && nr != 336) syscall(nr, a * 1, a * 2, a * 3, a * 4, a * 5, a * 6);
   syscall(__NR_exit_group, 0);
   return 0;
 }
