@@ -17,8 +17,10 @@
 #include "backend/ptrace/ptrace_engine.h"
 #include "cli/strace_options.h"
 #include "sinks/fanout_sink.h"
+#include "sinks/json_sink.h"
 #include "sinks/strace_messages_sink.h"
 #include "sinks/strace_text_sink.h"
+#include "sinks/summary_sink.h"
 
 namespace sct {
 
@@ -126,9 +128,23 @@ int strace_main(int argc, char** argv) {
   StraceTextSink text(text_opt);
   StraceMessagesSink messages(prog, cfg.quiet_attach);
 
+  SummaryOptions summary_opt;
+  summary_opt.out = out;
+  summary_opt.wall_clock = cfg.summary_wall_clock;
+  summary_opt.sort_by = cfg.sort_by;
+  summary_opt.columns = cfg.summary_columns;
+  summary_opt.overhead_ns = cfg.overhead_ns;
+  SummarySink summary(summary_opt);
+
+  JsonSink json(out);
+
   FanoutSink sinks;
   sinks.add(&messages);
-  sinks.add(&text);
+  if (cfg.json)
+    sinks.add(&json);
+  else if (cfg.summary != 1)
+    sinks.add(&text);
+  if (cfg.summary) sinks.add(&summary);
 
   install_interrupt_handlers();
   EngineResult result = run_ptrace_engine(spec, sinks);

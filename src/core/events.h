@@ -15,6 +15,7 @@ namespace sct {
 struct EventTime {
   int64_t wall_ns = 0;  // CLOCK_REALTIME, for -t/-tt/-ttt and walltimestamp
   int64_t mono_ns = 0;  // CLOCK_MONOTONIC, for -T/-r and D's timestamp
+  int64_t cpu_ns = -1;  // the tracee's system CPU time at this stop (-c), -1 if unknown
 };
 
 // Context that comes with each event: the time and, while the tracee is

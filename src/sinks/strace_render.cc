@@ -18,6 +18,13 @@ void append_hex(uint64_t v, std::string& out) {
   }
 }
 
+// strace prints modes with C's "%#03o": 000, 02, 0644.
+void append_octal(uint64_t v, std::string& out) {
+  std::string digits = v ? fmt::format("0{:o}", v) : "0";
+  if (digits.size() < 3) digits.insert(0, 3 - digits.size(), '0');
+  out += digits;
+}
+
 void render_fields(const Value& v, const RenderOptions& opt, std::string& out, char open, char close) {
   out += open;
   bool first = true;
@@ -87,7 +94,7 @@ void render_value(const Value& v, const RenderOptions& opt, std::string& out) {
     case K::Int: fmt::format_to(std::back_inserter(out), "{}", v.num); break;
     case K::Uint: fmt::format_to(std::back_inserter(out), "{}", static_cast<uint64_t>(v.num)); break;
     case K::Hex: append_hex(static_cast<uint64_t>(v.num), out); break;
-    case K::Oct: fmt::format_to(std::back_inserter(out), "0{:03o}", static_cast<uint64_t>(v.num)); break;
+    case K::Oct: append_octal(static_cast<uint64_t>(v.num), out); break;
     case K::Addr:
     case K::Unavailable:
       if (v.num == 0)
@@ -158,10 +165,9 @@ std::string render_return(const SyscallCall& call, const RenderOptions& opt) {
     // The kernel-internal restart codes never reach the program: strace shows "?".
     bool restart = call.error >= 512 && call.error <= 516;
     out = restart ? "? " : "-1 ";
-    if (name)
-      out += name;
-    else
-      out += fmt::format("{}", call.error);
+    // An errno with no name prints its number and no message, as strace does.
+    if (!name) return out + fmt::format("(errno {})", call.error);
+    out += name;
     if (msg) fmt::format_to(std::back_inserter(out), " ({})", msg);
     return out;
   }
@@ -171,7 +177,7 @@ std::string render_return(const SyscallCall& call, const RenderOptions& opt) {
     RetKind kind = call.row && call.row->name ? call.row->ret : RetKind::Int;
     switch (kind) {
       case RetKind::Hex: append_hex(static_cast<uint64_t>(call.ret), out); break;
-      case RetKind::Oct: fmt::format_to(std::back_inserter(out), "0{:03o}", static_cast<uint64_t>(call.ret)); break;
+      case RetKind::Oct: append_octal(static_cast<uint64_t>(call.ret), out); break;
       case RetKind::Uint: fmt::format_to(std::back_inserter(out), "{}", static_cast<uint64_t>(call.ret)); break;
       default: fmt::format_to(std::back_inserter(out), "{}", call.ret); break;
     }

@@ -19,6 +19,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -173,11 +174,15 @@ class PtraceEngine {
         return;
       }
       int status;
-      pid_t pid = waitpid(-1, &status, __WALL | WNOHANG);
+      // wait4's rusage gives the tracee's system CPU time at each stop,
+      // which -c reports per syscall (as strace does without -w).
+      struct rusage ru;
+      pid_t pid = wait4(-1, &status, __WALL | WNOHANG, &ru);
       if (pid == 0) {
         sink_flush();
-        pid = waitpid(-1, &status, __WALL);
+        pid = wait4(-1, &status, __WALL, &ru);
       }
+      if (pid > 0) last_stime_ns_ = ru.ru_stime.tv_sec * 1000000000LL + ru.ru_stime.tv_usec * 1000LL;
       if (pid < 0) {
         if (errno == EINTR) continue;
         break;  // ECHILD: nothing left
@@ -279,6 +284,7 @@ class PtraceEngine {
     memset(&info, 0, sizeof info);
     if (ptrace(PTRACE_GET_SYSCALL_INFO, task.tid, sizeof info, &info) <= 0) return;
     EventTime t = now();
+    t.cpu_ns = last_stime_ns_;
     if (info.op == kInfoEntry || info.op == kInfoSeccomp) {
       uint64_t nr = info.op == kInfoEntry ? info.entry.nr : info.seccomp.nr;
       const uint64_t* args = info.op == kInfoEntry ? info.entry.args : info.seccomp.args;
@@ -387,6 +393,7 @@ class PtraceEngine {
   std::map<pid_t, Task> tasks_;
   ProcessMemory mem_;
   ProcFdResolver fds_;
+  int64_t last_stime_ns_ = -1;
   pid_t main_child_ = -1;
   int main_status_ = 0;
   bool have_main_status_ = false;
