@@ -3,6 +3,8 @@
 #include "cli/strace_main.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -16,6 +18,7 @@
 #include "backend/interrupt.h"
 #include "backend/ptrace/ptrace_engine.h"
 #include "cli/strace_options.h"
+#include "filter/output_filter_sink.h"
 #include "sinks/fanout_sink.h"
 #include "sinks/json_sink.h"
 #include "sinks/strace_messages_sink.h"
@@ -138,13 +141,38 @@ int strace_main(int argc, char** argv) {
 
   JsonSink json(out);
 
+  FanoutSink outputs;
+  if (cfg.json)
+    outputs.add(&json);
+  else if (cfg.summary != 1)
+    outputs.add(&text);
+  if (cfg.summary) outputs.add(&summary);
+
+  OutputFilterOptions filter_opt;
+  for (const auto& p : cfg.paths) {
+    filter_opt.paths.push_back(p);
+    // strace also matches the resolved form of each -P path, and says so.
+    char resolved[PATH_MAX];
+    if (realpath(p.c_str(), resolved) && p != resolved) {
+      filter_opt.paths.emplace_back(resolved);
+      if (!cfg.quiet_path_resolution)
+        fprintf(stderr, "%s: Requested path \"%s\" resolved into \"%s\"\n", prog.c_str(), p.c_str(), resolved);
+    }
+  }
+  filter_opt.status_filter = cfg.status_filter;
+  filter_opt.successful = cfg.show_successful;
+  filter_opt.failed = cfg.show_failed;
+  filter_opt.unfinished = cfg.show_unfinished;
+  filter_opt.unavailable = cfg.show_unavailable;
+  filter_opt.detached = cfg.show_detached;
+  OutputFilterSink filtered(filter_opt, outputs);
+
   FanoutSink sinks;
   sinks.add(&messages);
-  if (cfg.json)
-    sinks.add(&json);
-  else if (cfg.summary != 1)
-    sinks.add(&text);
-  if (cfg.summary) sinks.add(&summary);
+  if (filter_opt.paths.empty() && !filter_opt.status_filter)
+    sinks.add(&outputs);
+  else
+    sinks.add(&filtered);
 
   install_interrupt_handlers();
   EngineResult result = run_ptrace_engine(spec, sinks);
