@@ -129,7 +129,7 @@ int strace_main(int argc, char** argv) {
   text_opt.quiet_exit = cfg.quiet_exit;
   text_opt.render.hex_strings = cfg.hex_strings;
   StraceTextSink text(text_opt);
-  StraceMessagesSink messages(prog, cfg.quiet_attach);
+  StraceMessagesSink messages(prog, cfg.quiet_attach, cfg.output.empty());
 
   SummaryOptions summary_opt;
   summary_opt.out = out;

@@ -1,5 +1,6 @@
 // The value makers every decoder uses, and the row-driven default decoder.
 #include <fcntl.h>
+#include <unistd.h>
 
 #include <cstring>
 #include <map>
@@ -45,7 +46,20 @@ Value DecodeContext::fd(int64_t fd) {
 }
 
 Value DecodeContext::dirfd(int64_t fd) {
-  if (static_cast<int>(fd) == AT_FDCWD) return Value::sym("AT_FDCWD", AT_FDCWD);
+  if (static_cast<int>(fd) == AT_FDCWD) {
+    Value v = Value::sym("AT_FDCWD", AT_FDCWD);
+    // -y decorates AT_FDCWD with the current directory, as strace does.
+    if (opt_.decode_fds) {
+      char link[64], buf[4096];
+      snprintf(link, sizeof link, "/proc/%d/cwd", call_.tid);
+      ssize_t n = readlink(link, buf, sizeof buf - 1);
+      if (n > 0) {
+        v.is_fd = true;
+        v.fd_path = std::string(buf, static_cast<size_t>(n));
+      }
+    }
+    return v;
+  }
   return this->fd(fd);
 }
 
@@ -187,7 +201,13 @@ void decode_phase(SyscallCall& call, DecodeContext& ctx) {
   } else {
     decode_by_row(call, ctx);
   }
-  if (ctx.entering()) call.entry_args = call.decoded.size();
+  if (ctx.entering()) {
+    call.entry_args = call.decoded.size();
+  } else if (ctx.options().decode_fds && !call.retval && !call.failed() && call.row && call.row->name &&
+             call.row->ret == RetKind::Fd) {
+    // A new descriptor prints with its path under -y: "= 3</etc/passwd>".
+    call.retval = ctx.fd(call.ret);
+  }
 }
 
 }  // namespace sct

@@ -6,7 +6,7 @@ namespace sct {
 
 void StraceMessagesSink::task_attached(pid_t tid, pid_t parent, bool by_attach) {
   // The command strace starts itself is not announced; children found by -f are.
-  if (quiet_ || by_attach || parent == 0) return;
+  if (quiet_ || !announce_children_ || by_attach || parent == 0) return;
   fflush(nullptr);
   fprintf(stderr, "%s: Process %d attached\n", progname_.c_str(), tid);
 }

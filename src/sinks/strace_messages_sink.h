@@ -10,7 +10,10 @@ namespace sct {
 
 class StraceMessagesSink final : public EventSink {
  public:
-  StraceMessagesSink(std::string progname, bool quiet_attach) : progname_(std::move(progname)), quiet_(quiet_attach) {}
+  // announce_children: "Process N attached" for children found by -f;
+  // strace says so only when the trace goes to stderr (not with -o FILE).
+  StraceMessagesSink(std::string progname, bool quiet_attach, bool announce_children)
+      : progname_(std::move(progname)), quiet_(quiet_attach), announce_children_(announce_children) {}
   void task_attached(pid_t tid, pid_t parent, bool by_attach) override;
   void task_detached(pid_t tid) override;
   // -p with -f: strace announces the thread count once per process.
@@ -19,6 +22,7 @@ class StraceMessagesSink final : public EventSink {
  private:
   std::string progname_;
   bool quiet_;
+  bool announce_children_;
 };
 
 }  // namespace sct

@@ -64,6 +64,25 @@ def collect_pids(lines):
     return pids
 
 
+SUMMARY_ROW = re.compile(r"^\s*(\d+\.\d+)\s+(\d+\.\d+)\s+(\d+)\s+(\d+)\s+(\d*)\s*(\S+)$")
+SUMMARY_HEADER = re.compile(r"^% time|^------")
+
+
+def normalise_summary(lines):
+    """-c tables: compare syscall, calls and errors; times differ run to run and
+    so does the order of rows that is sorted by time."""
+    rows, other = [], []
+    for line in lines:
+        m = SUMMARY_ROW.match(line)
+        if m:
+            rows.append("SUMMARY %s calls=%s errors=%s" % (m.group(6), m.group(4), m.group(5) or "0"))
+        elif SUMMARY_HEADER.match(line):
+            other.append(line if line.startswith("%") else "RULE")
+        else:
+            other.append(line)
+    return other + sorted(rows)
+
+
 def normalise(text, tracer_path):
     lines = text.splitlines()
     pids = collect_pids(lines)
@@ -87,7 +106,7 @@ def normalise(text, tracer_path):
         # padding before " = " as one space.
         line = re.sub(r"\) +(= )", r") \1", line)
         out.append(line)
-    return out
+    return normalise_summary(out)
 
 
 def main():

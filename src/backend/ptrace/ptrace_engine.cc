@@ -66,6 +66,7 @@ constexpr uint8_t kInfoSeccomp = 3;
 
 constexpr long kExecve = 59;
 constexpr long kExecveat = 322;
+constexpr long kRestartSyscall = 219;
 
 EventTime now() {
   EventTime t;
@@ -83,6 +84,8 @@ struct Task {
   bool reported_entry = false;   // the entry was traced (exit must be too)
   bool hidden = false;           // the spawned command before its execve
   bool in_exec = false;          // inside execve/execveat
+  long last_nr = 0;              // the previous syscall (restart_syscall names it)
+  long last_nr_for_restart = 0;
   bool attached_mid_syscall = false;
   SyscallCall call;
   EventTime entry_time;
@@ -307,6 +310,9 @@ class PtraceEngine {
     task.in_syscall = true;
     task.in_exec = is_exec;
     task.reported_entry = (!task.hidden || is_exec) && traced(nr);
+    long prev_nr = task.last_nr;
+    task.last_nr = nr == kRestartSyscall ? prev_nr : nr;
+    task.last_nr_for_restart = prev_nr;
     if (!task.reported_entry) return;
     SyscallCall& call = task.call;
     call = SyscallCall{};
@@ -318,7 +324,17 @@ class PtraceEngine {
     mem_.set_pid(task.tid);
     if (spec_.decode) {
       DecodeContext ctx(mem_, spec_.decode_options, &fds_, call, true);
-      decode_phase(call, ctx);
+      if (nr == kRestartSyscall) {
+        // strace names the call being resumed after the task's previous
+        // syscall; after an attach it has seen none and says "read" (nr 0).
+        const SyscallRow* prev = syscall_row(task.last_nr_for_restart);
+        call.arg(Value::raw(std::string("<... resuming interrupted ") + (prev && prev->name ? prev->name : "read") +
+                            " ...>"));
+        call.entry_args = 1;
+        call.total_args = 1;
+      } else {
+        decode_phase(call, ctx);
+      }
     }
     sink_.syscall_entry(call, EventContext{t, &mem_, -1});
   }

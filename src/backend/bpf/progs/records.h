@@ -1,0 +1,78 @@
+/* The ABI between the BPF programs (sctrace.bpf.c) and the C++ engine: the
+ * records in the ring buffer and the per-syscall capture plan. Plain C, so
+ * that both clang -target bpf (with vmlinux.h) and g++ (with linux/types.h)
+ * read the same layout. Every record is a multiple of 8 bytes. */
+#ifndef SCTRACE_BPF_RECORDS_H
+#define SCTRACE_BPF_RECORDS_H
+
+#define SCT_MAX_SYSCALLS 1024
+/* One capture is at most one path (PATH_MAX) long. */
+#define SCT_CAP_MAX 4096
+/* The per-CPU scratch record: header + up to six captures of CAP_MAX. */
+#define SCT_SCRATCH_SIZE (28 * 1024)
+#define SCT_MAX_CAPS 6
+
+enum sct_rec_type {
+  SCT_REC_SYSCALL = 1, /* one whole syscall: entry and exit merged */
+  SCT_REC_ENTRY = 2,   /* entry only: execve (its memory is gone at exit), exit_group */
+  SCT_REC_EXIT = 3,    /* a task ended (sched_process_exit) */
+  SCT_REC_FORK = 4,    /* a traced task made a new one (sched_process_fork) */
+};
+
+struct sct_rec_hdr {
+  __u32 type;
+  __u32 size; /* of the whole record, captures included */
+  __u32 tid;
+  __u32 tgid;
+  __s64 nr;      /* SYSCALL/ENTRY: the number; FORK: the child's tid; EXIT: the wait status */
+  __u64 args[6];
+  __s64 ret;
+  __u64 enter_ns; /* CLOCK_MONOTONIC */
+  __u64 exit_ns;
+  __u32 ncaps;
+  __u32 pad;
+};
+
+/* A capture: len bytes copied from addr, then padding to 8. */
+struct sct_cap_hdr {
+  __u64 addr;
+  __u32 len;
+  __u32 flags;
+};
+#define SCT_CAP_TRUNCATED 1 /* a string that did not end within the copy */
+
+/* How one argument's memory is captured. */
+enum sct_cap_kind {
+  SCT_CAP_NONE = 0,
+  SCT_CAP_STR = 1,      /* NUL-terminated, at most size bytes */
+  SCT_CAP_BUF_ARG = 2,  /* min(args[len_arg], size) bytes */
+  SCT_CAP_BUF_RET = 3,  /* min(ret, size) bytes, when ret > 0 */
+  SCT_CAP_FIXED = 4,    /* size bytes (fewer, 64 or 8, when that much is unreadable) */
+  SCT_CAP_STRV = 5,     /* a NULL-terminated array of strings (argv): the pointers, then each string */
+  SCT_CAP_PTRV = 6,     /* a NULL-terminated array of pointers only (envp: its count) */
+};
+
+struct sct_arg_plan {
+  __u8 kind;
+  __s8 len_arg;
+  __u16 size;
+};
+
+struct sct_plan {
+  struct sct_arg_plan arg[6];
+  __u8 entry_record; /* emit SCT_REC_ENTRY with the captures at entry */
+  __u8 pad[7];
+};
+
+/* -c: per-CPU totals per syscall number. */
+struct sct_count {
+  __u64 calls;
+  __u64 errors;
+  __u64 ns;
+  __u64 max_ns;
+};
+
+/* The array captures (SCT_CAP_STRV/PTRV) stop at this many elements. */
+#define SCT_ARRAY_MAX 64
+
+#endif

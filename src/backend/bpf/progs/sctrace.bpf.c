@@ -1,0 +1,382 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The kernel half of the eBPF engine.
+ *
+ * Why it is shaped this way (DESIGN.md, "Facts measured on these machines"):
+ * - tp_btf/sys_enter and tp_btf/sys_exit attach by name (no tracefs) and read
+ *   the registers directly; the selection (tid map, --comm names, the
+ *   -e trace= bitmap) is decided here so that nothing else costs more than a
+ *   map lookup.
+ * - This kernel refuses sleepable programs, so user memory is copied without
+ *   faulting: at syscall exit, when the kernel itself has just touched it;
+ *   only execve's arguments are copied at entry (the old image is gone at exit).
+ * - One merged record per syscall, written at exit: the entry half (number,
+ *   arguments, time) waits in a per-task map meanwhile.
+ * - Ring-buffer wake-ups are batched: user space polls every ~100 ms and is
+ *   woken early only when the ring is filling up; waking per event costs
+ *   1-3 us here. Records that do not fit are counted, never silent.
+ * - -c counts in per-CPU arrays and sends nothing per syscall.
+ */
+#include "vmlinux.h"
+
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+
+#include "records.h"
+
+char LICENSE[] SEC("license") = "GPL";
+
+/* Keeps the verifier's bounds on v: the compiler may otherwise test one copy
+ * of a value and pass another. */
+#define BARRIER_VAR(v) asm volatile("" : "+r"(v))
+
+/* Set by user space before load (read-only: the verifier prunes by them). */
+const volatile __u8 follow_forks = 0;
+const volatile __u8 counts_only = 0;
+const volatile __u8 have_comms = 0;
+const volatile __u8 trace_unknown = 1;  /* numbers >= SCT_MAX_SYSCALLS */
+const volatile __u64 wake_threshold = 1 << 20;
+const volatile __u64 traced_bits[SCT_MAX_SYSCALLS / 64] = {};
+
+/* Records that did not fit into the ring buffer. */
+__u64 lost_events = 0;
+
+struct inflight {
+  __s64 nr;
+  __u64 args[6];
+  __u64 enter_ns;
+};
+
+struct scratch {
+  __u8 data[SCT_SCRATCH_SIZE];
+};
+
+struct {
+  __uint(type, BPF_MAP_TYPE_HASH);
+  __uint(max_entries, 65536);
+  __type(key, __u32); /* tid */
+  __type(value, __u8);
+} tracked SEC(".maps");
+
+struct {
+  __uint(type, BPF_MAP_TYPE_HASH);
+  __uint(max_entries, 64);
+  __type(key, char[16]);
+  __type(value, __u8);
+} comms SEC(".maps");
+
+struct {
+  __uint(type, BPF_MAP_TYPE_HASH);
+  __uint(max_entries, 65536);
+  __type(key, __u32); /* tid */
+  __type(value, struct inflight);
+} inflight SEC(".maps");
+
+struct {
+  __uint(type, BPF_MAP_TYPE_ARRAY);
+  __uint(max_entries, SCT_MAX_SYSCALLS);
+  __type(key, __u32);
+  __type(value, struct sct_plan);
+} plans SEC(".maps");
+
+struct {
+  __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+  __uint(max_entries, SCT_MAX_SYSCALLS);
+  __type(key, __u32);
+  __type(value, struct sct_count);
+} counts SEC(".maps");
+
+struct {
+  __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+  __uint(max_entries, 1);
+  __type(key, __u32);
+  __type(value, struct scratch);
+} scratch SEC(".maps");
+
+struct {
+  __uint(type, BPF_MAP_TYPE_RINGBUF);
+  __uint(max_entries, 4 << 20); /* resized by user space (--bpf-buffer) */
+} events SEC(".maps");
+
+static __always_inline int selected(__u32 tid) {
+  if (bpf_map_lookup_elem(&tracked, &tid)) return 1;
+  if (have_comms) {
+    char comm[16] = {};
+    bpf_get_current_comm(comm, sizeof comm);
+    if (bpf_map_lookup_elem(&comms, comm)) return 1;
+  }
+  return 0;
+}
+
+static __always_inline int traced(long nr) {
+  if (nr < 0 || nr >= SCT_MAX_SYSCALLS) return trace_unknown;
+  __u64 n = (__u64)nr;
+  return (traced_bits[(n / 64) & (SCT_MAX_SYSCALLS / 64 - 1)] >> (n & 63)) & 1;
+}
+
+static __always_inline __u64 wake_flags(void) {
+  return bpf_ringbuf_query(&events, BPF_RB_AVAIL_DATA) >= wake_threshold ? BPF_RB_FORCE_WAKEUP
+                                                                         : BPF_RB_NO_WAKEUP;
+}
+
+
+static __always_inline void emit(void* data, __u64 size, __u64 flags) {
+  BARRIER_VAR(size);
+  if (size > SCT_SCRATCH_SIZE) return;
+  BARRIER_VAR(size);
+  if (bpf_ringbuf_output(&events, data, size, flags) != 0) __sync_fetch_and_add(&lost_events, 1);
+}
+
+/* Room for one more capture (header + SCT_CAP_MAX bytes) at off. */
+#define ROOM(off) ((off) <= SCT_SCRATCH_SIZE - SCT_CAP_MAX - sizeof(struct sct_cap_hdr))
+#define ALIGN8(n) (((n) + 7) & ~7u)
+
+/* The capture functions are global (not inlined) so that the verifier checks
+ * each once, not once per argument and path: inlined, six arguments times
+ * every kind exceed its million-instruction budget. Each takes the offset of
+ * the next capture and returns the offset after it (unchanged when nothing
+ * could be copied); user space reads captures until the record's end. */
+
+/* Writes the capture header for len bytes just copied at off. */
+static __always_inline __u32 close_cap(struct scratch* sc, __u32 off, __u64 addr, __u32 len, __u32 flags) {
+  struct sct_cap_hdr* c = (void*)&sc->data[off];
+  c->addr = addr;
+  c->len = len;
+  c->flags = flags;
+  return off + sizeof(struct sct_cap_hdr) + ALIGN8(len);
+}
+
+/* One argument: a NUL-terminated string of at most size bytes (SCT_CAP_STR),
+ * exactly len bytes (BUF_*), or a struct of size bytes, smaller when its
+ * tail is unmapped (FIXED). */
+/* BPF functions take five arguments: kind and size share one (kind << 16 | size). */
+#define KIND_SIZE(kind, size) (((__u32)(kind) << 16) | ((size)&0xffff))
+
+__noinline int cap_arg(struct scratch* sc, __u32 off, __u32 kind_size, __u64 addr, __u64 len) {
+  __u32 kind = kind_size >> 16, size = kind_size & 0xffff;
+  __u64 o = off;
+  BARRIER_VAR(o);
+  if (!sc || !addr || !ROOM(o)) return off;
+  BARRIER_VAR(o);
+  off = o;
+  if (size > SCT_CAP_MAX) size = SCT_CAP_MAX;
+  __u8* dst = &sc->data[off + sizeof(struct sct_cap_hdr)];
+  if (kind == SCT_CAP_STR) {
+    long got = bpf_probe_read_user_str(dst, size, (void*)addr);
+    if (got <= 0) return off;
+    /* got == size: the string was cut (its last byte replaced by the NUL). */
+    if (got >= size) return close_cap(sc, off, addr, (__u32)got - 1, SCT_CAP_TRUNCATED);
+    return close_cap(sc, off, addr, (__u32)got, 0);
+  }
+  if (kind == SCT_CAP_BUF_ARG || kind == SCT_CAP_BUF_RET) {
+    if (len > size) len = size;
+    if (!len || bpf_probe_read_user(dst, (__u32)len, (void*)addr) != 0) return off;
+    return close_cap(sc, off, addr, (__u32)len, 0);
+  }
+  if (kind == SCT_CAP_FIXED) {
+    if (size && bpf_probe_read_user(dst, size, (void*)addr) == 0) return close_cap(sc, off, addr, size, 0);
+    if (size > 64 && bpf_probe_read_user(dst, 64, (void*)addr) == 0) return close_cap(sc, off, addr, 64, 0);
+    if (size > 8 && bpf_probe_read_user(dst, 8, (void*)addr) == 0) return close_cap(sc, off, addr, 8, 0);
+  }
+  return off;
+}
+
+/* Reads pointer n of a vector captured at off (chunks of 8 pointers, each
+ * chunk after its own capture header). */
+static __always_inline __u64 vec_ptr(struct scratch* sc, __u32 first, __u32 n) {
+  __u32 at = first + (n / 8) * sizeof(struct sct_cap_hdr) + (n / 8) * 64 + (n % 8) * 8;
+  if (at > SCT_SCRATCH_SIZE - 8) return 0;
+  return *(__u64*)&sc->data[at];
+}
+
+/* argv/envp: the pointer array in chunks of 8 until its NULL, then (strv)
+ * each string of at most str_size bytes, for at most max_strings elements. */
+/* opts: strv << 31 | max_strings << 16 | str_size. */
+__noinline int cap_vec(struct scratch* sc, __u32 off, __u64 addr, __u32 opts) {
+  __u32 strv = opts >> 31, max_strings = (opts >> 16) & 0x7fff, str_size = opts & 0xffff;
+  __u64 o = off;
+  BARRIER_VAR(o);
+  if (!sc || !addr || !ROOM(o)) return off;
+  BARRIER_VAR(o);
+  off = o;
+  __u32 first = off + sizeof(struct sct_cap_hdr);
+  __u32 nptrs = 0;
+  for (int chunk = 0; chunk < SCT_ARRAY_MAX / 8; chunk++) {
+    if (!ROOM(off)) return off;
+    __u64 at = addr + chunk * 64;
+    __u8* dst = &sc->data[off + sizeof(struct sct_cap_hdr)];
+    if (bpf_probe_read_user(dst, 64, (void*)at) != 0) {
+      /* The end of a mapping: the one pointer that is readable, if any, ends it. */
+      if (bpf_probe_read_user(dst, 8, (void*)at) != 0) break;
+      off = close_cap(sc, off, at, 8, 0);
+      nptrs++;
+      break;
+    }
+    off = close_cap(sc, off, at, 64, 0);
+    int ended = 0;
+    for (int i = 0; i < 8; i++) {
+      nptrs++;
+      if (*(__u64*)(dst + i * 8) == 0) {
+        ended = 1;
+        break;
+      }
+    }
+    if (ended) break;
+  }
+  if (!strv) return off;
+  for (__u32 i = 0; i < SCT_ARRAY_MAX; i++) {
+    if (i >= max_strings || i >= nptrs) break;
+    __u64 p = vec_ptr(sc, first, i);
+    if (!p) break;
+    off = cap_arg(sc, off, KIND_SIZE(SCT_CAP_STR, str_size), p, 0);
+  }
+  return off;
+}
+
+/* Fills the captures of plan pl after the header; returns the record size. */
+static __always_inline __u32 capture_all(struct scratch* sc, const struct sct_plan* pl, struct sct_rec_hdr* h) {
+  __u32 off = sizeof(struct sct_rec_hdr);
+  for (int i = 0; i < 6; i++) {
+    const struct sct_arg_plan* p = &pl->arg[i];
+    __u32 kind = p->kind;
+    if (kind == SCT_CAP_NONE) continue;
+    if (kind == SCT_CAP_STRV || kind == SCT_CAP_PTRV) {
+      __u32 max_strings = p->len_arg > 0 ? p->len_arg : 32;
+      off = cap_vec(sc, off, h->args[i], ((__u32)(kind == SCT_CAP_STRV) << 31) | (max_strings << 16) | p->size);
+      continue;
+    }
+    __u64 len = 0;
+    if (kind == SCT_CAP_BUF_ARG) {
+      __s32 la = p->len_arg;
+      if (la < 0 || la > 5) continue;
+      len = h->args[la];
+    } else if (kind == SCT_CAP_BUF_RET) {
+      if (h->ret <= 0) continue;
+      len = (__u64)h->ret;
+    }
+    off = cap_arg(sc, off, KIND_SIZE(kind, p->size), h->args[i], len);
+  }
+  return off;
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(sys_enter, struct pt_regs* regs, long id) {
+  __u64 pid_tgid = bpf_get_current_pid_tgid();
+  __u32 tid = (__u32)pid_tgid;
+  if (!traced(id) || !selected(tid)) return 0;
+  struct inflight in = {};
+  in.nr = id;
+  in.enter_ns = bpf_ktime_get_ns();
+  if (!counts_only) {
+    in.args[0] = regs->di;
+    in.args[1] = regs->si;
+    in.args[2] = regs->dx;
+    in.args[3] = regs->r10;
+    in.args[4] = regs->r8;
+    in.args[5] = regs->r9;
+  }
+  bpf_map_update_elem(&inflight, &tid, &in, BPF_ANY);
+  if (counts_only || id < 0 || id >= SCT_MAX_SYSCALLS) return 0;
+
+  __u32 key = (__u32)id;
+  const struct sct_plan* pl = bpf_map_lookup_elem(&plans, &key);
+  if (!pl || !pl->entry_record) return 0;
+  __u32 zero = 0;
+  struct scratch* sc = bpf_map_lookup_elem(&scratch, &zero);
+  if (!sc) return 0;
+  struct sct_rec_hdr* h = (void*)sc->data;
+  __builtin_memset(h, 0, sizeof *h);
+  h->type = SCT_REC_ENTRY;
+  h->tid = tid;
+  h->tgid = pid_tgid >> 32;
+  h->nr = id;
+  for (int i = 0; i < 6; i++) h->args[i] = in.args[i];
+  h->enter_ns = in.enter_ns;
+  __u32 size = capture_all(sc, pl, h);
+  h->size = size;
+  emit(sc->data, size, wake_flags());
+  return 0;
+}
+
+static __always_inline void count(long nr, __s64 ret, __u64 ns) {
+  __u32 key = nr >= 0 && nr < SCT_MAX_SYSCALLS ? (__u32)nr : SCT_MAX_SYSCALLS - 1;
+  struct sct_count* c = bpf_map_lookup_elem(&counts, &key);
+  if (!c) return;
+  c->calls++;
+  if (ret < 0 && ret >= -4095) c->errors++;
+  c->ns += ns;
+  if (ns > c->max_ns) c->max_ns = ns;
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(sys_exit, struct pt_regs* regs, long ret) {
+  __u64 pid_tgid = bpf_get_current_pid_tgid();
+  __u32 tid = (__u32)pid_tgid;
+  struct inflight* in = bpf_map_lookup_elem(&inflight, &tid);
+  if (!in) return 0;
+  __u64 now = bpf_ktime_get_ns();
+  if (counts_only) {
+    count(in->nr, ret, now - in->enter_ns);
+    bpf_map_delete_elem(&inflight, &tid);
+    return 0;
+  }
+  __u32 zero = 0;
+  struct scratch* sc = bpf_map_lookup_elem(&scratch, &zero);
+  if (!sc) return 0;
+  struct sct_rec_hdr* h = (void*)sc->data;
+  __builtin_memset(h, 0, sizeof *h);
+  h->type = SCT_REC_SYSCALL;
+  h->tid = tid;
+  h->tgid = pid_tgid >> 32;
+  h->nr = in->nr;
+  for (int i = 0; i < 6; i++) h->args[i] = in->args[i];
+  h->ret = ret;
+  h->enter_ns = in->enter_ns;
+  h->exit_ns = now;
+  bpf_map_delete_elem(&inflight, &tid);
+  __u32 size = sizeof(struct sct_rec_hdr);
+  if (h->nr >= 0 && h->nr < SCT_MAX_SYSCALLS) {
+    __u32 key = (__u32)h->nr;
+    const struct sct_plan* pl = bpf_map_lookup_elem(&plans, &key);
+    if (pl && !pl->entry_record) size = capture_all(sc, pl, h);
+  }
+  h->size = size;
+  emit(sc->data, size, wake_flags());
+  return 0;
+}
+
+SEC("tp_btf/sched_process_fork")
+int BPF_PROG(sched_fork, struct task_struct* parent, struct task_struct* child) {
+  if (!follow_forks) return 0;
+  __u32 ptid = parent->pid;
+  if (!bpf_map_lookup_elem(&tracked, &ptid)) return 0;
+  __u32 ctid = child->pid;
+  __u8 one = 1;
+  bpf_map_update_elem(&tracked, &ctid, &one, BPF_ANY);
+  struct sct_rec_hdr h = {};
+  h.type = SCT_REC_FORK;
+  h.size = sizeof h;
+  h.tid = ptid;
+  h.tgid = parent->tgid;
+  h.nr = ctid;
+  h.enter_ns = bpf_ktime_get_ns();
+  emit(&h, sizeof h, wake_flags());
+  return 0;
+}
+
+SEC("tp_btf/sched_process_exit")
+int BPF_PROG(sched_exit, struct task_struct* p) {
+  __u32 tid = p->pid;
+  if (!bpf_map_lookup_elem(&tracked, &tid)) return 0;
+  bpf_map_delete_elem(&tracked, &tid);
+  bpf_map_delete_elem(&inflight, &tid);
+  struct sct_rec_hdr h = {};
+  h.type = SCT_REC_EXIT;
+  h.size = sizeof h;
+  h.tid = tid;
+  h.tgid = p->tgid;
+  h.nr = p->exit_code;
+  h.enter_ns = bpf_ktime_get_ns();
+  /* Wake user space at once: the end of a task may be the end of the trace. */
+  emit(&h, sizeof h, BPF_RB_FORCE_WAKEUP);
+  return 0;
+}
