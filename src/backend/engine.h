@@ -4,7 +4,9 @@
 #include <sys/types.h>
 
 #include <bitset>
+#include <cstdint>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "core/events.h"
@@ -30,12 +32,21 @@ struct TraceSpec {
   // seccomp-bpf: -1 auto, 0 off, 1 on.
   int seccomp = -1;
   std::string progname = "sctrace";   // prefix of messages
+  // eBPF engine: trace every process with one of these names (--comm), the
+  // ring buffer's size in bytes (--bpf-buffer, 0: default), and -c alone
+  // (count in the kernel; EngineResult::counts has the totals).
+  std::vector<std::string> comms;
+  size_t bpf_buffer = 0;
+  bool counts_only = false;
 };
 
 struct EngineResult {
   int exit_status = 0;  // the command's wait status (for strace's own exit)
   bool have_status = false;
   std::string error;    // set when the engine could not start
+  // Per-syscall totals counted in the kernel (eBPF, counts_only):
+  // {nr, calls, errors, total ns}.
+  std::vector<std::tuple<long, uint64_t, uint64_t, uint64_t>> counts;
 };
 
 }  // namespace sct
