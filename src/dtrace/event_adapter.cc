@@ -1,0 +1,89 @@
+#include "dtrace/event_adapter.h"
+
+#include <sys/wait.h>
+
+#include "dtrace/task_info.h"
+
+namespace sct::dtrace {
+
+void DtraceEventSink::note_task(pid_t tid) {
+  if (first_task_ == 0) {
+    first_task_ = tid;
+    if (targets_.empty()) targets_.insert(tid);
+  }
+}
+
+const TaskInfo& DtraceEventSink::task(pid_t tid) {
+  auto it = tasks_.find(tid);
+  if (it == tasks_.end()) {
+    TaskInfo info;
+    if (!read_task_info(tid, &info)) info.pid = tid;
+    it = tasks_.emplace(tid, info).first;
+  }
+  return it->second;
+}
+
+void DtraceEventSink::fire(const Probe* probe, const SyscallCall& call, const EventContext& ctx, bool is_return) {
+  Firing f;
+  f.probe = probe;
+  if (!is_return) {
+    for (int i = 0; i < 6; ++i) f.args[i] = call.args[i];
+  } else if (call.error != 0) {
+    f.args[0] = f.args[1] = uint64_t(int64_t(-1));
+    f.errno_value = call.error;
+  } else {
+    f.args[0] = f.args[1] = uint64_t(call.ret);
+  }
+  f.tid = call.tid;
+  f.task = task(call.tid);
+  f.cpu = ctx.cpu < 0 ? 0 : ctx.cpu;
+  f.timestamp = uint64_t(ctx.time.mono_ns);
+  f.walltimestamp = ctx.time.wall_ns;
+  pid_t tid = call.tid;
+  f.vtimestamp = [tid]() { return thread_cpu_ns(tid); };
+  f.mem = ctx.mem;
+  interp_.fire(f);
+  if (interp_.exited() && !exit_reported_) {
+    exit_reported_ = true;
+    if (hooks_.on_exit) hooks_.on_exit();
+  }
+}
+
+void DtraceEventSink::syscall_entry(const SyscallCall& call, const EventContext& ctx) {
+  std::lock_guard<std::mutex> g(lock_);
+  note_task(call.tid);
+  if (interp_.exited()) return;
+  const Probe* p = catalog_.syscall(call.nr, false);
+  if (p && interp_.enabled(p->id)) fire(p, call, ctx, false);
+}
+
+void DtraceEventSink::syscall_exit(const SyscallCall& call, const EventContext& ctx, const EventTime& /*entry_time*/) {
+  std::lock_guard<std::mutex> g(lock_);
+  note_task(call.tid);
+  // A successful exec changes the task's name (and possibly its tid).
+  if (call.row && (call.row->classes & kCommChange) && call.error == 0) tasks_.erase(call.tid);
+  if (interp_.exited() || call.no_return) return;
+  const Probe* p = catalog_.syscall(call.nr, true);
+  if (p && interp_.enabled(p->id)) fire(p, call, ctx, true);
+}
+
+void DtraceEventSink::task_exited(pid_t tid, int wait_status, const EventContext& /*ctx*/) {
+  std::lock_guard<std::mutex> g(lock_);
+  interp_.thread_exited(tid);
+  tasks_.erase(tid);
+  if (targets_.erase(tid) && hooks_.on_target_exit) hooks_.on_target_exit(tid, wait_status);
+}
+
+void DtraceEventSink::task_attached(pid_t tid, pid_t /*parent_tid*/, bool /*by_attach*/) {
+  std::lock_guard<std::mutex> g(lock_);
+  note_task(tid);
+}
+
+void DtraceEventSink::task_renamed(pid_t old_tid, pid_t new_tid) {
+  std::lock_guard<std::mutex> g(lock_);
+  tasks_.erase(old_tid);
+  tasks_.erase(new_tid);
+  interp_.thread_exited(old_tid);
+}
+
+}  // namespace sct::dtrace
