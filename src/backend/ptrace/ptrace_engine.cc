@@ -31,6 +31,7 @@
 #include "backend/interrupt.h"
 #include "backend/ptrace/proc_fd_resolver.h"
 #include "backend/ptrace/spawn.h"
+#include "filter/seccomp_filter.h"
 
 namespace sct {
 
@@ -67,6 +68,7 @@ constexpr uint8_t kInfoSeccomp = 3;
 constexpr long kExecve = 59;
 constexpr long kExecveat = 322;
 constexpr long kRestartSyscall = 219;
+constexpr long kSeccomp = 317;
 
 EventTime now() {
   EventTime t;
@@ -85,6 +87,9 @@ struct Task {
   bool hidden = false;           // the spawned command before its execve
   bool in_exec = false;          // inside execve/execveat
   long last_nr = 0;              // the previous syscall (restart_syscall names it)
+  long pending_nr = -1;          // during start-up: the syscall in progress
+  bool seccomp_active = false;   // a seccomp filter stops this task at traced syscalls
+  bool untraced = false;         // a child followed only because it inherited the filter
   long last_nr_for_restart = 0;
   bool attached_mid_syscall = false;
   SyscallCall call;
@@ -97,12 +102,17 @@ class PtraceEngine {
 
   EngineResult run() {
     EngineResult result;
-    unsigned options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC;
-    if (spec_.follow_forks) options |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
+    unsigned options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACESECCOMP;
+    std::vector<sock_filter> filter;
+    if (!spec_.command.empty() && use_seccomp()) filter = build_seccomp_filter(spec_.traced);
+    // A child inherits the filter; untraced children (no -f) must still be
+    // followed, silently, or their filtered syscalls would fail with ENOSYS.
+    if (spec_.follow_forks || !filter.empty())
+      options |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
 
     if (!spec_.command.empty()) {
       std::string error;
-      pid_t child = spawn_stopped_child(spec_, &error);
+      pid_t child = spawn_stopped_child(spec_, &error, &filter);
       if (child < 0) {
         result.error = error;
         return result;
@@ -125,7 +135,12 @@ class PtraceEngine {
     for (pid_t pid : spec_.attach_pids) attach(pid, options, &result);
     if (!result.error.empty() && tasks_.empty()) return result;
 
+    seccomp_in_use_ = !filter.empty();
     loop();
+    // SCTRACE_STATS=1: how many ptrace stops the run took (tests use it to
+    // check that filtered-out syscalls never stop).
+    if (getenv("SCTRACE_STATS")) fprintf(stderr, "%s: %llu ptrace stops\n", spec_.progname.c_str(),
+                                         static_cast<unsigned long long>(stops_));
     result.exit_status = main_status_;
     result.have_status = have_main_status_;
     sink_.finish();
@@ -167,8 +182,25 @@ class PtraceEngine {
     if (seized) sink_.process_attached(pid, seized);
   }
 
-  // Resumes a task after a stop: to the next syscall stop, delivering sig.
-  void resume(pid_t tid, int sig) { ptrace(PTRACE_SYSCALL, tid, 0, sig); }
+  // seccomp-bpf by default when a command is started, something is
+  // filtered out, and -f is on (without -f strace refuses it too: children
+  // inherit the filter, and following them silently would keep the tracer
+  // alive as long as they live; --seccomp-bpf forces exactly that).
+  bool use_seccomp() const {
+    if (spec_.seccomp == 0) return false;
+    bool filtered = !spec_.traced.all() || !spec_.trace_all;
+    if (!filtered) return false;
+    return spec_.seccomp == 1 || spec_.follow_forks;
+  }
+
+  // Resumes a task after a stop. With a seccomp filter, a task runs with
+  // PTRACE_CONT between traced syscalls (the filter stops it at the next
+  // one); without, PTRACE_SYSCALL stops it at every syscall.
+  void resume(Task& t, int sig) {
+    bool every_syscall = !t.seccomp_active || t.in_syscall || t.hidden;
+    if (t.untraced) every_syscall = !t.seccomp_active;
+    ptrace(every_syscall ? PTRACE_SYSCALL : PTRACE_CONT, t.tid, 0, sig);
+  }
 
   void loop() {
     while (!tasks_.empty()) {
@@ -201,15 +233,15 @@ class PtraceEngine {
     if (it == tasks_.end()) {
       // A new child of a traced task may report before its parent's
       // fork event: it is ours (auto-attached), so adopt it.
-      if (!spec_.follow_forks) return;
-      add_task(pid, -1, false);
+      if (!spec_.follow_forks && !seccomp_in_use_) return;
+      adopt_child(pid, -1);
       it = tasks_.find(pid);
     }
     Task& task = it->second;
 
     if (WIFEXITED(status) || WIFSIGNALED(status)) {
       EventContext ctx{now(), nullptr, -1};
-      sink_.task_exited(pid, status, ctx);
+      if (!task.untraced) sink_.task_exited(pid, status, ctx);
       if (pid == main_child_) {
         main_status_ = status;
         have_main_status_ = true;
@@ -221,9 +253,13 @@ class PtraceEngine {
 
     int sig = WSTOPSIG(status);
     int event = status >> 16;
+    ++stops_;
     if (sig == (SIGTRAP | 0x80)) {
-      syscall_stop(task);
-      resume(pid, 0);
+      if (task.untraced)
+        note_seccomp_install(task);
+      else
+        syscall_stop(task);
+      resume(task, 0);
       return;
     }
     switch (event) {
@@ -232,54 +268,93 @@ class PtraceEngine {
       case PTRACE_EVENT_EXEC: {
         unsigned long former = 0;
         ptrace(PTRACE_GETEVENTMSG, pid, 0, &former);
-        if (static_cast<pid_t>(former) != pid) rename_task(static_cast<pid_t>(former), pid);
-        resume(pid, 0);
+        Task* t = &task;
+        if (static_cast<pid_t>(former) != pid) t = rename_task(static_cast<pid_t>(former), pid);
+        // An exec that was not itself traced (filtered out) also ends start-up.
+        if (t && !t->in_syscall) t->hidden = false;
+        if (t) resume(*t, 0);
         return;
       }
+      case PTRACE_EVENT_SECCOMP:
+        // With a filter, this is the entry of a traced syscall. A task in
+        // PTRACE_SYSCALL mode has already reported the entry stop.
+        if (!task.untraced && !task.in_syscall) syscall_stop(task);
+        resume(task, 0);
+        return;
       case PTRACE_EVENT_FORK:
       case PTRACE_EVENT_VFORK:
       case PTRACE_EVENT_CLONE: {
         unsigned long child = 0;
         ptrace(PTRACE_GETEVENTMSG, pid, 0, &child);
-        if (!tasks_.count(static_cast<pid_t>(child))) add_task(static_cast<pid_t>(child), pid, false);
-        resume(pid, 0);
+        pid_t c = static_cast<pid_t>(child);
+        if (!tasks_.count(c)) adopt_child(c, pid);
+        Task& parent = tasks_[pid];
+        Task& kid = tasks_[c];
+        kid.seccomp_active = parent.seccomp_active;
+        resume(parent, 0);
         return;
       }
       case PTRACE_EVENT_STOP:
         if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU) {
           // A group-stop: report it and keep the task stopped until SIGCONT.
-          if (!task.hidden) sink_.group_stop(pid, sig, EventContext{now(), nullptr, -1});
+          if (!task.hidden && !task.untraced) sink_.group_stop(pid, sig, EventContext{now(), nullptr, -1});
           ptrace(PTRACE_LISTEN, pid, 0, 0);
         } else {
-          resume(pid, 0);  // the stop after seize/interrupt, or a new child's first stop
+          resume(task, 0);  // the stop after seize/interrupt, or a new child's first stop
         }
         return;
       default:
-        resume(pid, 0);
+        resume(task, 0);
         return;
     }
 
     // A signal is about to be delivered: show it, then let it through unchanged.
     siginfo_t si;
     if (ptrace(PTRACE_GETSIGINFO, pid, 0, &si) != 0) {
-      resume(pid, sig);
+      resume(task, sig);
       return;
     }
-    if (!task.hidden) sink_.signal_delivered(pid, si, EventContext{now(), nullptr, -1});
-    resume(pid, sig);
+    if (!task.hidden && !task.untraced) sink_.signal_delivered(pid, si, EventContext{now(), nullptr, -1});
+    resume(task, sig);
   }
 
-  void rename_task(pid_t former, pid_t leader) {
+  Task* rename_task(pid_t former, pid_t leader) {
     // The thread that called execve takes over the leader's id; its
     // in-flight execve moves with it.
     auto it = tasks_.find(former);
-    if (it == tasks_.end()) return;
+    if (it == tasks_.end()) return tasks_.count(leader) ? &tasks_[leader] : nullptr;
     Task moved = std::move(it->second);
     tasks_.erase(it);
     moved.tid = leader;
     moved.call.tid = leader;
     tasks_[leader] = std::move(moved);
     sink_.task_renamed(former, leader);
+    return &tasks_[leader];
+  }
+
+  // A child of a traced task: traced with -f, else followed silently.
+  void adopt_child(pid_t child, pid_t parent) {
+    if (spec_.follow_forks) {
+      add_task(child, parent, false);
+    } else {
+      Task& t = tasks_[child];
+      t.tid = child;
+      t.untraced = true;
+    }
+  }
+
+  // While the command starts (PTRACE_SYSCALL mode), watch for its
+  // seccomp(SECCOMP_SET_MODE_FILTER) succeeding: from then on it runs with
+  // PTRACE_CONT between traced syscalls.
+  void note_seccomp_install(Task& task) {
+    SyscallInfo info;
+    memset(&info, 0, sizeof info);
+    if (ptrace(PTRACE_GET_SYSCALL_INFO, task.tid, sizeof info, &info) <= 0) return;
+    if (info.op == kInfoEntry) task.pending_nr = static_cast<long>(info.entry.nr);
+    if (info.op == kInfoExit && task.pending_nr == kSeccomp && !info.exit.is_error) {
+      task.seccomp_active = true;
+      seccomp_in_use_ = true;
+    }
   }
 
   void syscall_stop(Task& task) {
@@ -288,6 +363,13 @@ class PtraceEngine {
     if (ptrace(PTRACE_GET_SYSCALL_INFO, task.tid, sizeof info, &info) <= 0) return;
     EventTime t = now();
     t.cpu_ns = last_stime_ns_;
+    if (task.hidden) {
+      if (info.op == kInfoEntry) task.pending_nr = static_cast<long>(info.entry.nr);
+      if (info.op == kInfoExit && task.pending_nr == kSeccomp && !info.exit.is_error) {
+        task.seccomp_active = true;
+        seccomp_in_use_ = true;
+      }
+    }
     if (info.op == kInfoEntry || info.op == kInfoSeccomp) {
       uint64_t nr = info.op == kInfoEntry ? info.entry.nr : info.seccomp.nr;
       const uint64_t* args = info.op == kInfoEntry ? info.entry.args : info.seccomp.args;
@@ -410,6 +492,8 @@ class PtraceEngine {
   ProcessMemory mem_;
   ProcFdResolver fds_;
   int64_t last_stime_ns_ = -1;
+  bool seccomp_in_use_ = false;
+  uint64_t stops_ = 0;
   pid_t main_child_ = -1;
   int main_status_ = 0;
   bool have_main_status_ = false;

@@ -1,5 +1,7 @@
 #include "backend/ptrace/spawn.h"
 
+#include "filter/seccomp_filter.h"
+
 #include <errno.h>
 #include <grp.h>
 #include <pwd.h>
@@ -47,7 +49,7 @@ bool resolve_command(const std::string& name, std::string* path, std::string* er
   return false;
 }
 
-pid_t spawn_stopped_child(const TraceSpec& spec, std::string* error) {
+pid_t spawn_stopped_child(const TraceSpec& spec, std::string* error, const std::vector<sock_filter>* seccomp_program) {
   std::string path;
   if (!resolve_command(spec.command[0], &path, error)) return -1;
 
@@ -81,6 +83,9 @@ pid_t spawn_stopped_child(const TraceSpec& spec, std::string* error) {
     }
     // Stop until the tracer has seized us; it resumes us with SIGCONT.
     kill(getpid(), SIGSTOP);
+    // The tracer sees whether this succeeded from the seccomp syscall's
+    // return value, and falls back to stopping at every syscall if not.
+    if (seccomp_program && !seccomp_program->empty()) install_seccomp_filter(*seccomp_program);
     execv(path.c_str(), argv.data());
     // As strace: the traced child itself reports the failure and exits 1,
     // after the failed execve has been traced.

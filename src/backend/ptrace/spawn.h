@@ -3,7 +3,10 @@
 
 #include <sys/types.h>
 
+#include <linux/filter.h>
+
 #include <string>
+#include <vector>
 
 #include "backend/engine.h"
 
@@ -13,7 +16,10 @@ namespace sct {
 // the tracer can seize it, then execs the command (PATH search as execvp).
 // Returns the child's pid, or -1 with *error set (strace's wording) when the
 // command cannot be found or executed: nothing is traced then.
-pid_t spawn_stopped_child(const TraceSpec& spec, std::string* error);
+// With a seccomp program, the child installs it after the tracer has seized
+// it and before exec (so that its own start-up syscalls cannot fail).
+pid_t spawn_stopped_child(const TraceSpec& spec, std::string* error,
+                          const std::vector<sock_filter>* seccomp_program = nullptr);
 
 // Resolves the command as strace does before forking, so that a missing
 // command is reported without tracing anything.

@@ -1,0 +1,485 @@
+// The eBPF engine's user half: loads progs/sctrace.bpf.c from the skeleton
+// embedded in the binary, selects the tasks in the kernel, and turns ring-
+// buffer records into the same events the ptrace engine reports.
+//
+// Why it is shaped this way:
+// - The command is started stopped (spawn_stopped_child, as for ptrace) and
+//   its pid put into the kernel's tid map before SIGCONT, so that its execve
+//   is the first thing traced; children join the map in the kernel at fork.
+// - Records arrive in batches (the kernel wakes us only when the ring fills
+//   up; we poll every 100 ms), so the loop consumes after every poll whether
+//   or not it was woken.
+// - Each record is decoded by the very decoders of the ptrace engine over a
+//   FakeMemory holding the captured bytes at their original addresses.
+#include "backend/bpf/bpf_engine.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <set>
+
+#include "backend/interrupt.h"
+
+#if SCTRACE_HAVE_BPF
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include <dirent.h>
+
+#include "backend/bpf/capture_plan.h"
+#include "backend/bpf/record_reader.h"
+#include "backend/ptrace/proc_fd_resolver.h"
+#include "backend/ptrace/spawn.h"
+#include "bpf/sctrace.skel.h"
+#endif
+
+namespace sct {
+
+#if !SCTRACE_HAVE_BPF
+
+bool bpf_engine_available(std::string* why) {
+  *why = "this sctrace was built without the eBPF engine (clang, llvm, bpftool or libbpf-dev were missing)";
+  return false;
+}
+
+EngineResult run_bpf_engine(const TraceSpec&, EventSink&) {
+  EngineResult r;
+  bpf_engine_available(&r.error);
+  return r;
+}
+
+#else
+
+namespace {
+
+constexpr long kExecve = 59;
+constexpr long kExecveat = 322;
+constexpr size_t kDefaultRing = 8u << 20;
+constexpr int kPollMs = 100;
+
+int libbpf_quiet(enum libbpf_print_level level, const char* fmt, va_list args) {
+  // libbpf's own diagnostics only on request: the engine reports its errors itself.
+  static const bool debug = getenv("SCTRACE_BPF_DEBUG") != nullptr;
+  if (!debug && level != LIBBPF_WARN) return 0;
+  if (!debug) return 0;
+  return vfprintf(stderr, fmt, args);
+}
+
+int64_t clock_ns(clockid_t id) {
+  struct timespec ts;
+  clock_gettime(id, &ts);
+  return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+// The ring buffer's size: a power of two, at least a page (the kernel's rule).
+size_t ring_size(size_t asked) {
+  size_t want = asked ? asked : kDefaultRing;
+  size_t n = 4096;
+  while (n < want && n < (size_t{1} << 30)) n <<= 1;
+  return n;
+}
+
+struct Pending {
+  SyscallCall call;
+  EventTime entry_time;
+};
+
+class BpfEngine {
+ public:
+  BpfEngine(const TraceSpec& spec, EventSink& sink) : spec_(spec), sink_(sink) {}
+  ~BpfEngine() {
+    if (rb_) ring_buffer__free(rb_);
+    if (skel_) sctrace_bpf__destroy(skel_);
+  }
+
+  EngineResult run() {
+    EngineResult result;
+    libbpf_set_print(libbpf_quiet);
+    mono_to_wall_ = clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_MONOTONIC);
+    if (!load(&result.error)) return result;
+
+    if (!spec_.command.empty() && !start_command(&result.error)) return result;
+    for (pid_t pid : spec_.attach_pids) attach(pid);
+    if (spec_.command.empty() && live_.empty() && spec_.comms.empty()) {
+      result.error = "attach failed";
+      return result;
+    }
+
+    loop();
+    ring_buffer__consume(rb_);
+    if (main_child_ > 0 && !main_reaped_) reap_main(0);
+
+    if (uint64_t lost = skel_->bss->lost_events)
+      fprintf(stderr, "%s: %llu events lost\n", spec_.progname.c_str(), static_cast<unsigned long long>(lost));
+    if (spec_.counts_only)
+      read_counts(&result);
+    else
+      sink_.finish();
+    result.exit_status = main_status_;
+    result.have_status = main_reaped_;
+    return result;
+  }
+
+ private:
+  bool load(std::string* error) {
+    skel_ = sctrace_bpf__open();
+    if (!skel_) {
+      *error = std::string("opening the BPF programs: ") + strerror(errno);
+      return false;
+    }
+    auto* ro = skel_->rodata;
+    ro->follow_forks = spec_.follow_forks;
+    ro->counts_only = spec_.counts_only;
+    ro->have_comms = !spec_.comms.empty();
+    ro->trace_unknown = spec_.trace_all;
+    for (size_t nr = 0; nr < SCT_MAX_SYSCALLS; ++nr) {
+      // execve always reaches user space: the command is shown from its first one on.
+      bool on = spec_.traced.test(nr) || nr == kExecve || nr == kExecveat;
+      if (on) ro->traced_bits[nr / 64] |= 1ull << (nr % 64);
+    }
+    size_t ring = ring_size(spec_.bpf_buffer);
+    // Wake user space early only past a quarter of the ring (DESIGN.md: batched wake-ups).
+    ro->wake_threshold = ring / 4;
+    bpf_map__set_max_entries(skel_->maps.events, static_cast<__u32>(ring));
+    if (int err = sctrace_bpf__load(skel_)) {
+      *error = std::string("loading the BPF programs: ") + strerror(-err) +
+               " (SCTRACE_BPF_DEBUG=1 shows the verifier's log)";
+      return false;
+    }
+    if (!spec_.counts_only) {
+      std::vector<sct_plan> plans = build_capture_plan(spec_.decode_options, spec_.decode);
+      for (__u32 nr = 0; nr < plans.size(); ++nr) {
+        static const sct_plan empty{};
+        if (!memcmp(&plans[nr], &empty, sizeof empty)) continue;
+        bpf_map__update_elem(skel_->maps.plans, &nr, sizeof nr, &plans[nr], sizeof plans[nr], BPF_ANY);
+      }
+    }
+    for (const std::string& c : spec_.comms) {
+      char key[16] = {};
+      strncpy(key, c.c_str(), sizeof key - 1);  // the kernel's comm: 15 bytes and a NUL
+      __u8 one = 1;
+      bpf_map__update_elem(skel_->maps.comms, key, sizeof key, &one, sizeof one, BPF_ANY);
+    }
+    if (int err = sctrace_bpf__attach(skel_)) {
+      *error = std::string("attaching the BPF programs: ") + strerror(-err);
+      return false;
+    }
+    rb_ = ring_buffer__new(bpf_map__fd(skel_->maps.events), &BpfEngine::on_record, this, nullptr);
+    if (!rb_) {
+      *error = std::string("ring buffer: ") + strerror(errno);
+      return false;
+    }
+    return true;
+  }
+
+  void track(pid_t tid) {
+    __u32 key = static_cast<__u32>(tid);
+    __u8 one = 1;
+    bpf_map__update_elem(skel_->maps.tracked, &key, sizeof key, &one, sizeof one, BPF_ANY);
+    live_.insert(tid);
+  }
+
+  bool start_command(std::string* error) {
+    pid_t child = spawn_stopped_child(spec_, error);
+    if (child < 0) return false;
+    int status;
+    if (waitpid(child, &status, WUNTRACED) < 0 || !WIFSTOPPED(status)) {
+      *error = "child did not stop";
+      return false;
+    }
+    main_child_ = child;
+    track(child);
+    hidden_.insert(child);
+    sink_.task_attached(child, 0, false);
+    kill(child, SIGCONT);
+    return true;
+  }
+
+  void attach(pid_t pid) {
+    std::vector<pid_t> tids;
+    if (spec_.attach_threads) {
+      char dir[64];
+      snprintf(dir, sizeof dir, "/proc/%d/task", pid);
+      if (DIR* d = opendir(dir)) {
+        while (struct dirent* e = readdir(d))
+          if (e->d_name[0] != '.') tids.push_back(atoi(e->d_name));
+        closedir(d);
+      }
+    }
+    if (tids.empty()) {
+      if (kill(pid, 0) != 0) {
+        // strace's wording, so that scripts see the same message whichever engine runs.
+        fprintf(stderr, "%s: attach: ptrace(PTRACE_SEIZE, %d): %s\n", spec_.progname.c_str(), pid, strerror(errno));
+        return;
+      }
+      tids.push_back(pid);
+    }
+    for (pid_t tid : tids) {
+      track(tid);
+      sink_.task_attached(tid, pid, true);
+    }
+    sink_.process_attached(pid, tids.size());
+  }
+
+  void loop() {
+    bool interrupted = false;
+    for (;;) {
+      if (g_interrupt_signal && !interrupted) {
+        interrupted = true;
+        if (!on_interrupt(g_interrupt_signal)) return;
+      }
+      int n = ring_buffer__poll(rb_, kPollMs);
+      if (n < 0 && n != -EINTR) return;
+      ring_buffer__consume(rb_);
+      fflush(nullptr);
+      if (main_child_ > 0 && !main_reaped_) reap_main(WNOHANG);
+      if (n == 0) forget_vanished();
+      if (finished()) return;
+    }
+  }
+
+  // Ctrl-C, SIGTERM...: -p targets and --comm processes go on untraced;
+  // the command we started gets the same signal, as with strace. Returns
+  // whether to keep reading until the command is gone.
+  bool on_interrupt(int sig) {
+    if (main_child_ > 0 && !main_reaped_) {
+      kill(main_child_, SIGCONT);
+      kill(main_child_, sig);
+      return true;
+    }
+    ring_buffer__consume(rb_);
+    for (pid_t tid : live_) sink_.task_detached(tid);
+    live_.clear();
+    return false;
+  }
+
+  bool finished() const {
+    if (!spec_.command.empty()) {
+      if (!main_reaped_) return false;
+      // Under -f the trace goes on while any descendant lives, as strace's does.
+      return !spec_.follow_forks || live_.empty();
+    }
+    if (!spec_.attach_pids.empty()) return live_.empty();
+    return false;  // --comm alone: until interrupted
+  }
+
+  void reap_main(int flags) {
+    int status;
+    pid_t r = waitpid(main_child_, &status, flags);
+    if (r != main_child_) return;
+    main_reaped_ = true;
+    main_status_ = status;
+    // Its exit record was written before the kernel told us: read it now,
+    // so that its exit line comes after its last syscall.
+    ring_buffer__consume(rb_);
+    if (live_.count(main_child_)) {
+      // The record was lost: report the exit from the status we got.
+      live_.erase(main_child_);
+      sink_.task_exited(main_child_, status, EventContext{now(), nullptr, -1});
+    }
+  }
+
+  // Tasks whose exit record was lost: gone from /proc.
+  void forget_vanished() {
+    for (auto it = live_.begin(); it != live_.end();) {
+      if (*it != main_child_ && kill(*it, 0) != 0 && errno == ESRCH)
+        it = live_.erase(it);
+      else
+        ++it;
+    }
+  }
+
+  EventTime now() const {
+    EventTime t;
+    t.mono_ns = clock_ns(CLOCK_MONOTONIC);
+    t.wall_ns = t.mono_ns + mono_to_wall_;
+    return t;
+  }
+
+  EventTime at(uint64_t mono) const {
+    EventTime t;
+    t.mono_ns = static_cast<int64_t>(mono);
+    t.wall_ns = t.mono_ns + mono_to_wall_;
+    return t;
+  }
+
+  static int on_record(void* ctx, void* data, size_t size) {
+    static_cast<BpfEngine*>(ctx)->record(data, size);
+    return 0;
+  }
+
+  void record(const void* data, size_t size) {
+    auto h = read_record_header(data, size);
+    if (!h) return;
+    pid_t tid = static_cast<pid_t>(h->tid);
+    switch (h->type) {
+      case SCT_REC_ENTRY: entry_record(*h, data, size); break;
+      case SCT_REC_SYSCALL: syscall_record(*h, data, size); break;
+      case SCT_REC_FORK: {
+        pid_t child = static_cast<pid_t>(h->nr);
+        if (live_.insert(child).second) sink_.task_attached(child, tid, false);
+        break;
+      }
+      case SCT_REC_EXIT: {
+        pending_.erase(tid);
+        bool was_live = live_.erase(tid) > 0;
+        if (was_live || known_.count(tid)) {
+          sink_.task_exited(tid, static_cast<int>(h->nr), EventContext{at(h->enter_ns), nullptr, -1});
+          known_.erase(tid);
+        }
+        break;
+      }
+    }
+  }
+
+  bool shown(long nr) const {
+    if (nr < 0 || nr >= kMaxSyscalls) return spec_.trace_all;
+    return spec_.traced.test(static_cast<size_t>(nr));
+  }
+
+  // A task selected by --comm announces itself with its first syscall.
+  void note_task(pid_t tid) {
+    if (live_.count(tid) || known_.count(tid)) return;
+    known_.insert(tid);
+    sink_.task_attached(tid, -1, true);
+  }
+
+  SyscallCall make_call(const sct_rec_hdr& h) {
+    SyscallCall call;
+    call.tid = static_cast<pid_t>(h.tid);
+    call.nr = static_cast<long>(h.nr);
+    call.row = syscall_row(call.nr);
+    for (int i = 0; i < 6; ++i) call.args[i] = h.args[i];
+    return call;
+  }
+
+  void decode(SyscallCall& call, bool entering) {
+    if (!spec_.decode) return;
+    DecodeContext ctx(mem_, spec_.decode_options, &fds_, call, entering);
+    decode_phase(call, ctx);
+  }
+
+  void set_return(SyscallCall& call, int64_t ret) {
+    call.exited = true;
+    call.ret = ret;
+    call.error = ret < 0 && ret >= -4095 ? static_cast<int>(-ret) : 0;
+    if (call.row && call.row->ret == RetKind::NoReturn) call.no_return = true;
+  }
+
+  // execve (whose memory is gone at exit) and exit_group (which never exits).
+  void entry_record(const sct_rec_hdr& h, const void* data, size_t size) {
+    pid_t tid = static_cast<pid_t>(h.tid);
+    bool is_exec = h.nr == kExecve || h.nr == kExecveat;
+    if (hidden_.count(tid) && !is_exec) return;
+    if (!shown(static_cast<long>(h.nr))) return;
+    note_task(tid);
+    Pending& p = pending_[tid];
+    p.call = make_call(h);
+    p.entry_time = at(h.enter_ns);
+    mem_.clear();
+    map_record_captures(data, size, mem_);
+    decode(p.call, true);
+    sink_.syscall_entry(p.call, EventContext{p.entry_time, &mem_, -1});
+  }
+
+  void syscall_record(const sct_rec_hdr& h, const void* data, size_t size) {
+    pid_t tid = static_cast<pid_t>(h.tid);
+    long nr = static_cast<long>(h.nr);
+    bool is_exec = nr == kExecve || nr == kExecveat;
+    EventTime exit_time = at(h.exit_ns);
+    auto pend = pending_.find(tid);
+    if (pend != pending_.end() && pend->second.call.nr == nr) {
+      // The exit of a call reported at entry (execve): nothing to read now.
+      SyscallCall& call = pend->second.call;
+      set_return(call, h.ret);
+      mem_.clear();
+      decode(call, false);
+      sink_.syscall_exit(call, EventContext{exit_time, &mem_, -1}, pend->second.entry_time);
+      pending_.erase(pend);
+      if (is_exec && !call.failed()) hidden_.erase(tid);
+      return;
+    }
+    if (is_exec && h.ret == 0) hidden_.erase(tid);
+    if (hidden_.count(tid) || !shown(nr)) return;
+    note_task(tid);
+    SyscallCall call = make_call(h);
+    EventTime entry_time = at(h.enter_ns);
+    mem_.clear();
+    map_record_captures(data, size, mem_);
+    decode(call, true);
+    sink_.syscall_entry(call, EventContext{entry_time, &mem_, -1});
+    set_return(call, h.ret);
+    decode(call, false);
+    sink_.syscall_exit(call, EventContext{exit_time, &mem_, -1}, entry_time);
+  }
+
+  void read_counts(EngineResult* result) {
+    int ncpu = libbpf_num_possible_cpus();
+    if (ncpu <= 0) return;
+    std::vector<sct_count> per_cpu(static_cast<size_t>(ncpu));
+    for (__u32 nr = 0; nr < SCT_MAX_SYSCALLS; ++nr) {
+      if (bpf_map__lookup_elem(skel_->maps.counts, &nr, sizeof nr, per_cpu.data(),
+                               per_cpu.size() * sizeof(sct_count), 0) != 0)
+        continue;
+      uint64_t calls = 0, errors = 0, ns = 0;
+      for (const auto& c : per_cpu) {
+        calls += c.calls;
+        errors += c.errors;
+        ns += c.ns;
+      }
+      if (calls) result->counts.emplace_back(static_cast<long>(nr), calls, errors, ns);
+    }
+  }
+
+  const TraceSpec& spec_;
+  EventSink& sink_;
+  sctrace_bpf* skel_ = nullptr;
+  ring_buffer* rb_ = nullptr;
+  int64_t mono_to_wall_ = 0;
+  FakeMemory mem_;
+  ProcFdResolver fds_;
+  std::set<pid_t> live_;    // tids in the kernel's map (command, -p, forks)
+  std::set<pid_t> known_;   // tids selected by --comm, seen so far
+  std::set<pid_t> hidden_;  // the command before its first successful execve
+  std::map<pid_t, Pending> pending_;
+  pid_t main_child_ = -1;
+  bool main_reaped_ = false;
+  int main_status_ = 0;
+};
+
+}  // namespace
+
+bool bpf_engine_available(std::string* why) {
+  if (geteuid() != 0) {
+    *why = "the eBPF engine needs root (running as uid " + std::to_string(geteuid()) + ")";
+    return false;
+  }
+  struct stat st;
+  if (stat("/sys/kernel/btf/vmlinux", &st) != 0) {
+    *why = "the kernel exposes no BTF (/sys/kernel/btf/vmlinux is missing)";
+    return false;
+  }
+  libbpf_set_print(libbpf_quiet);
+  int ok = libbpf_probe_bpf_prog_type(BPF_PROG_TYPE_RAW_TRACEPOINT, nullptr);
+  if (ok <= 0) {
+    *why = std::string("the kernel refuses BPF programs") + (ok < 0 ? std::string(": ") + strerror(-ok) : "");
+    return false;
+  }
+  return true;
+}
+
+EngineResult run_bpf_engine(const TraceSpec& spec, EventSink& sink) {
+  BpfEngine engine(spec, sink);
+  return engine.run();
+}
+
+#endif
+
+}  // namespace sct
