@@ -1,0 +1,61 @@
+# The eBPF engine's build: BPF C programs (src/backend/bpf/progs/*.bpf.c)
+# compiled with clang -target bpf, stripped of DWARF (llvm-strip -g: the
+# skeleton embeds the object, BTF is kept), turned into a C header by
+# `bpftool gen skeleton`, and libbpf linked into sctrace_objs. When a tool or
+# libbpf is missing, the build goes on without the engine
+# (SCTRACE_HAVE_BPF stays undefined and --backend=bpf says why).
+if(NOT SCTRACE_BPF)
+  message(STATUS "eBPF engine: disabled (SCTRACE_BPF=OFF)")
+  return()
+endif()
+
+find_program(SCTRACE_BPF_CLANG NAMES clang clang-14)
+find_program(SCTRACE_LLVM_STRIP NAMES llvm-strip llvm-strip-14)
+find_program(SCTRACE_BPFTOOL NAMES bpftool PATHS /usr/sbin /sbin)
+find_package(PkgConfig QUIET)
+if(PkgConfig_FOUND)
+  pkg_check_modules(LIBBPF QUIET IMPORTED_TARGET libbpf)
+endif()
+
+set(_missing "")
+foreach(v SCTRACE_BPF_CLANG SCTRACE_LLVM_STRIP SCTRACE_BPFTOOL)
+  if(NOT ${v})
+    list(APPEND _missing ${v})
+  endif()
+endforeach()
+if(NOT LIBBPF_FOUND)
+  list(APPEND _missing libbpf)
+endif()
+if(_missing)
+  message(STATUS "eBPF engine: not built (missing: ${_missing})")
+  return()
+endif()
+
+set(_bpf_dir ${CMAKE_SOURCE_DIR}/src/backend/bpf/progs)
+set(_gen_dir ${CMAKE_BINARY_DIR}/generated/bpf)
+file(MAKE_DIRECTORY ${_gen_dir})
+file(GLOB _bpf_sources CONFIGURE_DEPENDS ${_bpf_dir}/*.bpf.c)
+set(_skeletons "")
+foreach(src ${_bpf_sources})
+  get_filename_component(name ${src} NAME_WE)   # sctrace.bpf.c -> sctrace
+  set(obj ${_gen_dir}/${name}.bpf.o)
+  set(skel ${_gen_dir}/${name}.skel.h)
+  add_custom_command(
+    OUTPUT ${skel}
+    COMMAND ${SCTRACE_BPF_CLANG} -target bpf -D__TARGET_ARCH_x86 -O2 -g -Wall -Werror
+            -I${_bpf_dir} -c ${src} -o ${obj}
+    COMMAND ${SCTRACE_LLVM_STRIP} -g ${obj}
+    # Through a shell for the redirection; written aside first so that a failed
+    # run leaves no half header behind.
+    COMMAND sh -c "\"$1\" gen skeleton \"$2\" name \"$3\" > \"$4.tmp\" && mv \"$4.tmp\" \"$4\""
+            sh ${SCTRACE_BPFTOOL} ${obj} ${name}_bpf ${skel}
+    DEPENDS ${src} ${_bpf_dir}/records.h ${_bpf_dir}/vmlinux.h
+    COMMENT "BPF ${name}.bpf.c -> ${name}.skel.h"
+    VERBATIM)
+  list(APPEND _skeletons ${skel})
+endforeach()
+add_custom_target(sctrace_bpf_skeletons DEPENDS ${_skeletons})
+add_dependencies(sctrace_objs sctrace_bpf_skeletons)
+target_link_libraries(sctrace_objs PUBLIC PkgConfig::LIBBPF)
+target_compile_definitions(sctrace_objs PUBLIC SCTRACE_HAVE_BPF=1)
+message(STATUS "eBPF engine: built (libbpf ${LIBBPF_VERSION})")
