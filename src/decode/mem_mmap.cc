@@ -92,6 +92,7 @@ SCT_DECODER(mremap) {
     // The new address is an argument only when the mapping is moved to it.
     if ((call.args[3] & (MREMAP_MAYMOVE | MREMAP_FIXED)) == (MREMAP_MAYMOVE | MREMAP_FIXED))
       call.arg(ctx.addr(call.args[4]));
+    sct::proc::entry_complete(call);
   } else {
     sct::hex_return(call);
   }

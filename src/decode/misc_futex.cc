@@ -115,4 +115,5 @@ SCT_DECODER(futex) {
       call.arg(Value::hex(val3));
       break;
   }
+  proc::entry_complete(call);
 }

@@ -55,6 +55,10 @@ Value clock_ticks(uint64_t ticks);
 // number is followed by the default as a comment (0x80 /* GRND_??? */).
 Value flags_value(const Xlat& x, uint64_t v, const char* dflt);
 
+// Marks the call as fully decoded at entry with fewer values than its
+// row has arguments, so that nothing more is expected at exit.
+inline void entry_complete(SyscallCall& call) { call.total_args = static_cast<int>(call.decoded.size()); }
+
 // strace abbreviates arrays and structs unless -v.
 bool abbreviate(const DecodeContext& ctx);
 

@@ -121,6 +121,7 @@ SCT_DECODER(membarrier) {
   if (ctx.entering()) {
     call.arg(xlat_enum_value(xlat::membarrier_cmds, static_cast<uint32_t>(call.args[0])));
     call.arg(Value::hex(static_cast<uint32_t>(call.args[1])));
+    proc::entry_complete(call);
     return;
   }
   if (!call.failed() && call.args[0] == 0 && call.ret != 0) {
@@ -148,9 +149,9 @@ SCT_DECODER(ptrace) {
   bool peek = req == PTRACE_PEEKTEXT || req == PTRACE_PEEKDATA || req == PTRACE_PEEKUSER;
   if (ctx.entering()) {
     call.arg(xlat_enum_value(xlat::ptrace_requests, call.args[0]));
-    if (req == PTRACE_TRACEME) return;
+    if (req == PTRACE_TRACEME) return proc::entry_complete(call);
     call.arg(Value::integer(static_cast<int32_t>(call.args[1])));
-    if (req == PTRACE_ATTACH || req == PTRACE_INTERRUPT || req == PTRACE_KILL) return;
+    if (req == PTRACE_ATTACH || req == PTRACE_INTERRUPT || req == PTRACE_KILL) return proc::entry_complete(call);
     call.arg(ctx.addr(call.args[2]));
     switch (req) {
       case PTRACE_CONT:

@@ -47,7 +47,7 @@ SCT_DECODER(arch_prctl) {
   uint32_t code = static_cast<uint32_t>(call.args[0]);
   if (ctx.entering()) {
     call.arg(xlat_enum_value(sct::xlat::arch_prctl_codes, code));
-    if (code == ARCH_GET_CPUID) return;
+    if (code == ARCH_GET_CPUID) return proc::entry_complete(call);
     if (code == ARCH_GET_FS || code == ARCH_GET_GS) {
       call.total_args = 2;
       return;

@@ -37,7 +37,10 @@ SCT_DECODER(prctl) {
   uint32_t option = static_cast<uint32_t>(call.args[0]);
   uint64_t arg2 = call.args[1];
   bool entering = ctx.entering();
-  if (entering) call.arg(xlat_enum_value(xlat::prctl_options, option));
+  if (entering) {
+    call.arg(xlat_enum_value(xlat::prctl_options, option));
+    proc::entry_complete(call);  // options with an output argument reset this below
+  }
   switch (option) {
     case PR_GET_KEEPCAPS:
     case PR_GET_SECCOMP:
@@ -143,4 +146,5 @@ SCT_DECODER(prctl) {
       sct::rest_hex(call, 1);
       break;
   }
+  proc::entry_complete(call);
 }

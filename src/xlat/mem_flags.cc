@@ -57,7 +57,7 @@ SCT_XLAT_DEFINE(madvise_cmds, Enum, "MADV_???",
                 {MADV_HWPOISON, "MADV_HWPOISON"}, {101, "MADV_SOFT_OFFLINE"})
 
 SCT_XLAT_DEFINE(msync_flags, Flags, "",
-                {MS_ASYNC, "MS_ASYNC"}, {MS_INVALIDATE, "MS_INVALIDATE"}, {MS_SYNC, "MS_SYNC"})
+                {MS_ASYNC, "MS_ASYNC"}, {MS_SYNC, "MS_SYNC"}, {MS_INVALIDATE, "MS_INVALIDATE"})
 
 SCT_XLAT_DEFINE(mlock_flags, Flags, "", {MLOCK_ONFAULT, "MLOCK_ONFAULT"})
 

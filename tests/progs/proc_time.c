@@ -34,7 +34,7 @@ int main(void) {
   setitimer(ITIMER_REAL, &it, &oit);
   it.it_value.tv_sec = 0;
   it.it_value.tv_usec = 0;
-  setitimer(ITIMER_REAL, &it, &oit);
+  setitimer(ITIMER_REAL, &it, NULL);
   getitimer(ITIMER_VIRTUAL, &oit);
   getitimer(ITIMER_PROF, (void *)1);
   setitimer(5, &it, NULL);
