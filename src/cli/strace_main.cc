@@ -15,6 +15,8 @@
 #include <memory>
 #include <string>
 
+#include "backend/bpf/backend_choice.h"
+#include "backend/bpf/bpf_engine.h"
 #include "backend/interrupt.h"
 #include "backend/ptrace/ptrace_engine.h"
 #include "cli/strace_options.h"
@@ -66,10 +68,11 @@ TraceSpec build_spec(const StraceConfig& cfg, const std::string& prog) {
 // exit code, or death by the same signal (without a core file of our own).
 [[noreturn]] void mirror_exit(const EngineResult& result) {
   fflush(nullptr);
-  if (!result.have_status) exit(0);
-  int st = result.exit_status;
-  if (WIFSIGNALED(st)) {
-    int sig = WTERMSIG(st);
+  // Interrupted (Ctrl-C, SIGTERM): after detaching, strace dies of that signal.
+  int st = result.interrupted_by ? result.interrupted_by : result.exit_status;
+  if (!result.have_status && !result.interrupted_by) exit(0);
+  if (result.interrupted_by || WIFSIGNALED(st)) {
+    int sig = result.interrupted_by ? result.interrupted_by : WTERMSIG(st);
     struct rlimit no_core = {0, 0};
     setrlimit(RLIMIT_CORE, &no_core);
     signal(sig, SIG_DFL);
@@ -175,7 +178,19 @@ int strace_main(int argc, char** argv) {
     sinks.add(&filtered);
 
   install_interrupt_handlers();
-  EngineResult result = run_ptrace_engine(spec, sinks);
+  bool backend_fatal = false;
+  const bool use_bpf = choose_bpf_backend(cfg.backend, prog, &backend_fatal);
+  if (backend_fatal) return 1;
+  if (use_bpf) {
+    spec.comms = cfg.comms;
+    spec.bpf_buffer = cfg.bpf_buffer;
+    spec.counts_only = cfg.summary == 1 && !cfg.json;
+  }
+  EngineResult result = use_bpf ? run_bpf_engine(spec, sinks) : run_ptrace_engine(spec, sinks);
+  // -c under eBPF: counted in the kernel; the table is filled and finished here.
+  for (const auto& [nr, calls, errors, ns] : result.counts)
+    summary.add_totals(SyscallTotals{nr, calls, errors, static_cast<int64_t>(ns)});
+  if (spec.counts_only) sinks.finish();
   if (out != stderr) fclose(out);
   if (!result.error.empty() && !result.have_status && spec.command.size()) {
     fprintf(stderr, "%s: %s\n", prog.c_str(), result.error.c_str());
