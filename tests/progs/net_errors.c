@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 int main(void) {
@@ -25,7 +26,8 @@ int main(void) {
   setsockopt(-1, SOL_SOCKET, SO_REUSEADDR, bad, 4);
   getsockopt(-1, SOL_SOCKET, SO_RCVBUF, bad, &len);
   shutdown(-1, SHUT_RD);
-  socketpair(AF_UNIX, SOCK_STREAM, 0, bad);
+  // Through syscall(): the compiler would reject the bad pointer otherwise.
+  syscall(SYS_socketpair, AF_UNIX, SOCK_STREAM, 0, bad);
 
   int s = socket(AF_INET, SOCK_STREAM, 0);
   struct sockaddr_in a = {0};

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 int main(void) {
+  getpid();  // lets comparisons map the pid in SCM_CREDENTIALS/nl_pid
   int s = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
   struct sockaddr_nl nl = {0};
   nl.nl_family = AF_NETLINK;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 int main(void) {
+  getpid();  // lets comparisons map the pid in SCM_CREDENTIALS/nl_pid
   int sv[2];
   socketpair(AF_UNIX, SOCK_STREAM, 0, sv);
   int one = 1;
