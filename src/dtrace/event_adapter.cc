@@ -17,7 +17,8 @@ const TaskInfo& DtraceEventSink::task(pid_t tid) {
   auto it = tasks_.find(tid);
   if (it == tasks_.end()) {
     TaskInfo info;
-    if (!read_task_info(tid, &info)) info.pid = tid;
+    bool ok = hooks_.read_task ? hooks_.read_task(tid, &info) : read_task_info(tid, &info);
+    if (!ok) info.pid = tid;
     it = tasks_.emplace(tid, info).first;
   }
   return it->second;

@@ -29,6 +29,8 @@ class DtraceEventSink final : public EventSink {
     std::function<void()> on_exit;
     // A target process (-c/-p) ended; its wait status.
     std::function<void(pid_t, int)> on_target_exit;
+    // Reads execname/pid/ppid/uid/gid of a task; /proc by default (tests fake it).
+    std::function<bool(pid_t, TaskInfo*)> read_task;
   };
 
   DtraceEventSink(Interpreter& interp, const ProbeCatalog& catalog, std::mutex& lock, Hooks hooks)
