@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "cli/strace_main.h"
+#include "dtruss/dtruss_main.h"
 #if __has_include("dtrace/dtrace_main.h")
 #include "dtrace/dtrace_main.h"
 #define SCT_HAVE_DTRACE 1
@@ -25,6 +26,8 @@ int main(int argc, char** argv) {
   if (self == "dtrace") return sct::dtrace_main(argc, argv);
   if (argc > 1 && std::strcmp(argv[1], "dtrace") == 0) return sct::dtrace_main(argc - 1, argv + 1);
 #endif
+  if (self == "dtruss") return sct::dtruss_main(argc, argv);
+  if (argc > 1 && std::strcmp(argv[1], "dtruss") == 0) return sct::dtruss_main(argc - 1, argv + 1);
   (void)self;
   return sct::strace_main(argc, argv);
 }
