@@ -44,6 +44,7 @@ struct EngineResult {
   int exit_status = 0;  // the command's wait status (for strace's own exit)
   bool have_status = false;
   std::string error;    // set when the engine could not start
+  int interrupted_by = 0;  // the signal (SIGINT, SIGTERM...) that ended tracing early
   // Per-syscall totals counted in the kernel (eBPF, counts_only):
   // {nr, calls, errors, total ns}.
   std::vector<std::tuple<long, uint64_t, uint64_t, uint64_t>> counts;

@@ -34,11 +34,13 @@ TraceSpec build_spec(const DtrussConfig& cfg) {
   spec.follow_forks = cfg.follow;
   spec.attach_threads = true;  // dtruss's `pid == PID` matches every thread
   spec.decode = false;         // dtruss prints raw registers and its own strings
+  spec.traced.set();           // every syscall, unless -t narrows it below
   // -t alone: stop only at the traced syscalls (seccomp makes the rest free).
   // -c counts every syscall and -f announces children at their first
   // syscall, so those need every stop.
   if (!cfg.trace.empty() && !cfg.counts && !cfg.follow) {
     spec.trace_all = false;
+    spec.traced.reset();
     for (long nr : syscall_numbers()) {
       const SyscallRow* row = syscall_row(nr);
       if (row && row->name && dtruss_trace_matches(cfg.trace, row->name)) spec.traced.set(static_cast<size_t>(nr));

@@ -141,6 +141,7 @@ class PtraceEngine {
     // check that filtered-out syscalls never stop).
     if (getenv("SCTRACE_STATS")) fprintf(stderr, "%s: %llu ptrace stops\n", spec_.progname.c_str(),
                                          static_cast<unsigned long long>(stops_));
+    result.interrupted_by = interrupted_by_;
     result.exit_status = main_status_;
     result.have_status = have_main_status_;
     sink_.finish();
@@ -205,6 +206,7 @@ class PtraceEngine {
   void loop() {
     while (!tasks_.empty()) {
       if (g_interrupt_signal) {
+        interrupted_by_ = g_interrupt_signal;
         detach_all(g_interrupt_signal);
         return;
       }
@@ -493,6 +495,7 @@ class PtraceEngine {
   ProcFdResolver fds_;
   int64_t last_stime_ns_ = -1;
   bool seccomp_in_use_ = false;
+  int interrupted_by_ = 0;
   uint64_t stops_ = 0;
   pid_t main_child_ = -1;
   int main_status_ = 0;

@@ -1,0 +1,29 @@
+/* Threads that each open a file, then the main thread waits for them.
+ * With an argument N > 0, loops forever (for attach tests): every thread
+ * sleeps in nanosleep between getppid() calls. */
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+static int forever;
+
+static void *worker(void *arg) {
+  (void)arg;
+  do {
+    int fd = open("/etc/hostname", O_RDONLY);
+    if (fd >= 0) close(fd);
+    struct timespec ts = {0, 20 * 1000 * 1000};
+    if (forever) nanosleep(&ts, NULL);
+  } while (forever);
+  return NULL;
+}
+
+int main(int argc, char **argv) {
+  forever = argc > 1 && atoi(argv[1]) > 0;
+  pthread_t t[3];
+  for (int i = 0; i < 3; i++) pthread_create(&t[i], NULL, worker, NULL);
+  for (int i = 0; i < 3; i++) pthread_join(t[i], NULL);
+  return 0;
+}
