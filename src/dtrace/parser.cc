@@ -258,7 +258,20 @@ class Parser {
     return e;
   }
 
+  // Bounds recursion so hostile input ("((((...") cannot exhaust the stack.
+  struct DepthGuard {
+    explicit DepthGuard(Parser& p) : p_(p) {
+      if (++p_.depth_ > 256) {
+        Token t = p_.peek();
+        throw CompileError(t.line, t.col, "expression nesting too deep");
+      }
+    }
+    ~DepthGuard() { --p_.depth_; }
+    Parser& p_;
+  };
+
   ExprPtr assignment() {
+    DepthGuard guard(*this);
     ExprPtr lhs = conditional();
     Token t = peek();
     if (t.kind == Tok::Op && kAssignOps.count(t.text)) {
@@ -335,6 +348,7 @@ class Parser {
   }
 
   ExprPtr unary() {
+    DepthGuard guard(*this);
     Token t = peek();
     if (t.kind == Tok::Op) {
       if (t.text == "!" || t.text == "~" || t.text == "-" || t.text == "+") {
@@ -473,6 +487,7 @@ class Parser {
   const Lexer& lx_;
   ParseOptions opt_;
   size_t pos_ = 0;
+  int depth_ = 0;
 };
 
 }  // namespace

@@ -1,0 +1,1 @@
+syscall::write:entry /execname=="valk"/ { @[probefunc]=count(); }

@@ -1,0 +1,1 @@
+BEGIN { printf("hello"); exit(0); }

@@ -1,0 +1,1 @@
+profile:::tick-1s { printf("tick"); exit(0); }
