@@ -7,7 +7,11 @@ out=$2/d_parser_fuzz
 secs=${3:-10}
 cxx=$(command -v clang++ || command -v clang++-14 || true)
 if [ -z "$cxx" ]; then echo "clang++ not found: skipped"; exit 77; fi
-"$cxx" -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -I"$src/src" \
+srcs="$src/src/dtrace/parser_fuzz.cc $src/src/dtrace/lexer.cc $src/src/dtrace/parser.cc $src/src/dtrace/d_type.cc"
+# Rebuild only when a source is newer than the binary (the build is the slow part).
+stale=1
+if [ -x "$out" ]; then stale=0; for f in $srcs $src/src/dtrace/*.h; do [ "$f" -nt "$out" ] && stale=1; done; fi
+[ $stale = 1 ] && "$cxx" -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -I"$src/src" \
   "$src/src/dtrace/parser_fuzz.cc" "$src/src/dtrace/lexer.cc" "$src/src/dtrace/parser.cc" "$src/src/dtrace/d_type.cc" \
   -o "$out"
 corpus=$2/d_parser_fuzz_corpus
