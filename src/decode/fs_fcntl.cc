@@ -96,6 +96,11 @@ SCT_DECODER(fcntl) {
     return;
   }
   switch (cmd) {
+    case F_DUPFD:
+    case F_DUPFD_CLOEXEC:
+      // A new descriptor: decorated like open's under -y.
+      if (!call.failed()) call.retval = ctx.fd(static_cast<int32_t>(call.ret));
+      break;
     case F_GETLK:
     case F_OFD_GETLK: call.arg(flock_value(ctx, arg, true)); break;
     case F_GETOWN_EX: call.arg(owner_value(ctx, arg)); break;
