@@ -315,6 +315,15 @@ TEST_F(NetDecoderTest, Sockopts) {
   EXPECT_EQ(run("setsockopt", {static_cast<uint64_t>(-1), SOL_SOCKET, SO_REUSEADDR, 1, 4}, 0, EBADF),
             "setsockopt(-1, SOL_SOCKET, SO_REUSEADDR, 0x1, 4) = -1 EBADF (Bad file descriptor)");
 
+  uint64_t ab = bytes(0xc600, "abcdefgh");
+  EXPECT_EQ(run("setsockopt", {3, SOL_SOCKET, SO_RCVBUF, ab, 3}, 0, EINVAL),
+            "setsockopt(3, SOL_SOCKET, SO_RCVBUF, 0xc600, 3) = -1 EINVAL (Invalid argument)");
+  EXPECT_EQ(run("setsockopt", {3, SOL_SOCKET, SO_RCVBUF, ab, 8}, 0),
+            "setsockopt(3, SOL_SOCKET, SO_RCVBUF, [1684234849], 8) = 0");
+  EXPECT_EQ(run("setsockopt", {3, SOL_SOCKET, SO_BINDTODEVICE, ab, 3}, 0),
+            "setsockopt(3, SOL_SOCKET, SO_BINDTODEVICE, \"abc\", 3) = 0");
+  EXPECT_EQ(run("setsockopt", {3, IPPROTO_TCP, TCP_MAXSEG, ab, 5}, 0, ENOPROTOOPT),
+            "setsockopt(3, SOL_TCP, TCP_MAXSEG, \"abcde\", 5) = -1 ENOPROTOOPT (Protocol not available)");
   uint64_t val = put(0xc300, int32_t{0}), len = put(0xc400, int32_t{4});
   EXPECT_EQ(run("getsockopt", {4, SOL_SOCKET, SO_TYPE, val, len}, 0, 0, [&] { put(val, int32_t{1}); }),
             "getsockopt(4, SOL_SOCKET, SO_TYPE, [1], [4]) = 0");

@@ -44,6 +44,10 @@ int main(void) {
   setsockopt(s, 999, 1, &err, sizeof err);
   char big[3] = "ab";
   setsockopt(s, SOL_SOCKET, SO_RCVBUF, big, 3);
+  setsockopt(s, SOL_SOCKET, SO_RCVBUF, "abcdefgh", 8);
+  setsockopt(s, SOL_SOCKET, SO_BINDTODEVICE, "lo", 3);
+  setsockopt(s, SOL_SOCKET, SO_LINGER, "abcde", 5);
+  setsockopt(s, IPPROTO_IP, IP_ADD_MEMBERSHIP, "abcde", 5);
   close(s);
   return 0;
 }
