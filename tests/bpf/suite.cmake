@@ -7,8 +7,10 @@
 find_package(Python3 REQUIRED COMPONENTS Interpreter)
 set(_bpf_tests ${CMAKE_SOURCE_DIR}/tests/bpf)
 set(_wrapper ${CMAKE_BINARY_DIR}/tests/bpf/sctrace-bpf)
+# In Python, not a shell: a shell would add PWD, SHLVL and _ to the
+# environment, which execve's "/* N vars */" shows.
 file(GENERATE OUTPUT ${_wrapper}
-  CONTENT "#!/bin/bash\nexec -a \"$0\" $<TARGET_FILE:sctrace> --backend=bpf \"$@\"\n"
+  CONTENT "#!/usr/bin/python3\nimport os, sys\nos.execv('$<TARGET_FILE:sctrace>', [sys.argv[0], '--backend=bpf'] + sys.argv[1:])\n"
   FILE_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
 
 # Cases the eBPF engine does not yet reproduce, one name a line (why: in the file).
