@@ -20,15 +20,19 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
+RSS_RUN = None  # build/tests/progs/bench_rss_run: a small launcher that reports ru_maxrss
+
+
 def run(cmd, env=None):
-    """Runs cmd; returns (seconds, peak RSS in KiB)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    _, status, ru = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        print("warning: %s exited with %d" % (cmd[:4], os.waitstatus_to_exitcode(status)), file=sys.stderr)
-    return elapsed, ru.ru_maxrss
+    """Runs cmd; returns (seconds, peak RSS in KiB of the command and its children)."""
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.run([RSS_RUN] + cmd, stdout=subprocess.DEVNULL, stderr=err, env=env)
+        err.seek(0)
+        last = err.read().decode(errors="replace").strip().splitlines()[-1]
+    rss, seconds = last.split()
+    if proc.returncode not in (0, 1):
+        print("warning: %s exited with %d" % (cmd[:4], proc.returncode), file=sys.stderr)
+    return float(seconds), int(rss)
 
 
 def workloads(quick, progs):
@@ -51,6 +55,8 @@ def main():
     args = ap.parse_args()
     sctrace = os.path.abspath(args.sctrace)
     progs = os.path.join(os.path.dirname(sctrace), "tests", "progs")
+    global RSS_RUN
+    RSS_RUN = os.path.join(progs, "bench_rss_run")
     w = workloads(args.quick, progs)
     tmp = tempfile.mkdtemp(prefix="sctrace-bench-")
     out = os.path.join(tmp, "trace")

@@ -51,6 +51,8 @@ TraceSpec build_spec(const StraceConfig& cfg, const std::string& prog) {
   spec.attach_threads = cfg.follow > 0;
   spec.traced = cfg.trace.numbers;
   spec.trace_all = cfg.trace.unknown_numbers;
+  // -c alone prints no arguments: do not decode them (strace does not either).
+  spec.decode = !(cfg.summary == 1 && !cfg.json);
   spec.decode_options.string_limit = cfg.string_limit;
   spec.decode_options.hex_strings = cfg.hex_strings;
   spec.decode_options.verbose = cfg.verbose;

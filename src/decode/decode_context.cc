@@ -101,9 +101,9 @@ Value DecodeContext::signal(int64_t sig) {
 }
 
 Value DecodeContext::sigset_bits(uint64_t bits) {
-  // strace prints the complement when more than half the bits are set.
+  // strace prints the complement when at least two thirds of the bits are set.
   int set = __builtin_popcountll(bits);
-  bool negated = set > 32;
+  bool negated = set >= 64 * 2 / 3;
   if (negated) bits = ~bits;
   std::vector<std::string> names;
   for (int i = 0; i < 64; ++i) {

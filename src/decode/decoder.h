@@ -40,6 +40,8 @@ struct SyscallCall {
   long nr = -1;
   const SyscallRow* row = nullptr;  // nullptr: unknown number
   uint64_t args[6] = {};
+  uint64_t instruction_pointer = 0;  // at entry (-i; rt_sigreturn reads the frame at the stack pointer)
+  uint64_t stack_pointer = 0;
 
   // Known at exit.
   bool exited = false;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <string_view>
+
 #include "xlat/errnos.h"
 
 namespace sct {
@@ -49,8 +51,9 @@ void render_quoted(const std::string& bytes, bool truncated, bool force_hex, con
   // (strace's "non-ascii" mode); -xx always.
   bool all_hex = force_hex || opt.hex_strings >= 2;
   if (!all_hex && opt.hex_strings == 1) {
+    // \t \n \v \f \r have escapes of their own and do not count.
     for (unsigned char c : bytes)
-      if (!is_printable(c)) {
+      if (!is_printable(c) && !(c >= '\t' && c <= '\r')) {
         all_hex = true;
         break;
       }
@@ -132,9 +135,16 @@ void render_value(const Value& v, const RenderOptions& opt, std::string& out) {
     case K::Raw: out += v.text; break;
   }
   if (v.is_fd && v.fd_path) {
+    // A deleted file's link ends in " (deleted)": strace moves it outside
+    // the brackets: 7</memfd:s>(deleted).
+    std::string_view path = *v.fd_path;
+    constexpr std::string_view kDeleted = " (deleted)";
+    bool deleted = path.size() > kDeleted.size() && path.substr(path.size() - kDeleted.size()) == kDeleted;
+    if (deleted) path.remove_suffix(kDeleted.size());
     out += '<';
-    out += *v.fd_path;
+    out += path;
     out += '>';
+    if (deleted) out += "(deleted)";
   }
   if (!v.comment.empty()) {
     out += " /* ";

@@ -375,7 +375,7 @@ class PtraceEngine {
     if (info.op == kInfoEntry || info.op == kInfoSeccomp) {
       uint64_t nr = info.op == kInfoEntry ? info.entry.nr : info.seccomp.nr;
       const uint64_t* args = info.op == kInfoEntry ? info.entry.args : info.seccomp.args;
-      syscall_entry(task, static_cast<long>(nr), args, t);
+      syscall_entry(task, static_cast<long>(nr), args, t, info.instruction_pointer, info.stack_pointer);
     } else if (info.op == kInfoExit) {
       syscall_exit(task, info.exit.rval, info.exit.is_error, t);
     }
@@ -386,7 +386,7 @@ class PtraceEngine {
     return spec_.traced.test(static_cast<size_t>(nr));
   }
 
-  void syscall_entry(Task& task, long nr, const uint64_t* args, const EventTime& t) {
+  void syscall_entry(Task& task, long nr, const uint64_t* args, const EventTime& t, uint64_t ip, uint64_t sp) {
     // Before its first successful execve the command is still running our
     // own start-up code: only the execve attempts themselves are shown.
     bool is_exec = nr == kExecve || nr == kExecveat;
@@ -404,6 +404,8 @@ class PtraceEngine {
     call.nr = nr;
     call.row = syscall_row(nr);
     for (int i = 0; i < 6; ++i) call.args[i] = args[i];
+    call.instruction_pointer = ip;
+    call.stack_pointer = sp;
     task.entry_time = t;
     mem_.set_pid(task.tid);
     if (spec_.decode) {
