@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <iterator>
 
+#include "syscalls/syscall_table.h"
+
 namespace sct {
 
 namespace {
@@ -135,6 +137,28 @@ const DtrussLayout& dtruss_layout(std::string_view syscall_name) {
                              [](const DtrussMapping& m, std::string_view n) { return std::string_view(m.syscall) < n; });
   if (it != std::end(kMappings) && it->syscall == syscall_name) return *it->layout;
   return kDefault;
+}
+
+uint64_t dtruss_arg_value(const SyscallRow* row, int index, uint64_t raw) {
+  if (!row) return raw;
+  // Registers past the syscall's own arguments hold leftovers; Linux's
+  // syscall provider (the tracepoints) zeroes them, and so does this.
+  if (index >= row->nargs) return 0;
+  switch (row->args[index].kind) {
+    case ArgKind::Int:
+    case ArgKind::Fd:
+    case ArgKind::DirFd:
+    case ArgKind::Signal:
+    case ArgKind::Pid:
+    case ArgKind::Clockid:
+      return static_cast<uint64_t>(static_cast<int64_t>(static_cast<int32_t>(raw)));
+    case ArgKind::Uint:
+    case ArgKind::Uid:
+    case ArgKind::Oct:
+      return raw & 0xFFFFFFFFu;
+    default:
+      return raw;
+  }
 }
 
 bool dtruss_trace_matches(std::string_view trace, std::string_view syscall_name) {

@@ -13,6 +13,8 @@
 
 namespace sct {
 
+struct SyscallRow;
+
 // How one argument prints.
 enum class DtrussArg : uint8_t {
   Hex,          // 0x%X of the 64-bit register: 0xFFFFFFFFFFFFFF9C for AT_FDCWD
@@ -54,6 +56,12 @@ struct DtrussMapping {
   const DtrussLayout* layout;
 };
 const DtrussMapping* dtruss_mappings(size_t* count);
+
+// An argument as D's argN sees it: macOS's systrace widens each argument by
+// its C type, so an int fd of -100 (AT_FDCWD) is 0xFFFFFFFFFFFFFF9C, not the
+// 0xFFFFFF9C glibc may leave in the register. The table row gives the type;
+// arguments past the syscall's own count are 0.
+uint64_t dtruss_arg_value(const SyscallRow* row, int index, uint64_t raw);
 
 // Does a syscall's row print under -t TRACE ("" = every syscall)? Linux
 // names, plus "open" for openat too (glibc's open() is openat).
