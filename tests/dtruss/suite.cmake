@@ -58,3 +58,7 @@ dtruss_case(cli_unknown_syscall cli "" "" -t nosuchcall true)
 dtruss_case(cli_bad_pid cli "" "" -p 12ab)
 dtruss_case(cli_pid_and_command cli "" "" -p 1 true)
 dtruss_case(cli_no_such_command cli "" "" /nonexistent/cmd)
+# The documented Linux syscall -> clause mapping names every mapped syscall.
+add_test(NAME dtruss_docs_mapping
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/dtruss/check_docs_mapping.py ${CMAKE_SOURCE_DIR})
+set_tests_properties(dtruss_docs_mapping PROPERTIES LABELS dtruss)
