@@ -107,7 +107,9 @@ SCT_DECODER(getgroups) {
     return;
   }
   uint64_t addr = call.args[1];
-  if (call.failed() || call.args[0] == 0)
+  if (call.ret == 0 && !call.failed())
+    call.arg(addr ? Value::array() : ctx.addr(addr));  // no groups: [] (or NULL)
+  else if (call.failed() || call.args[0] == 0)
     call.arg(ctx.addr(addr));
   else
     call.arg(sct::id_array_at(ctx, addr, static_cast<uint64_t>(call.ret)));

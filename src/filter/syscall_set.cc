@@ -87,7 +87,12 @@ bool parse_syscall_set(std::string_view spec, SyscallSet* set, std::string* erro
     negate = true;
     body.remove_prefix(1);
   }
+  // Empty tokens are skipped ("open,,close"); a list with none at all is an
+  // error naming the whole list, as strace says "invalid system call ','".
+  bool any_token = false;
   for (std::string_view tok : split_commas(body)) {
+    if (tok.empty()) continue;
+    any_token = true;
     bool optional = false;
     while (!tok.empty() && tok[0] == '?') {
       optional = true;
@@ -118,6 +123,10 @@ bool parse_syscall_set(std::string_view spec, SyscallSet* set, std::string* erro
       *error = "invalid system call '" + std::string(tok) + "'";
       return false;
     }
+  }
+  if (!any_token) {
+    *error = "invalid system call '" + std::string(body) + "'";
+    return false;
   }
   if (negate) {
     set->numbers.flip();

@@ -36,7 +36,7 @@ GETRANDOM = re.compile(r'^(.*getrandom\()"[^"]*"(\.\.\.)?')
 TIMES = re.compile(r"(tv_sec|tv_nsec|tv_usec|st_atime|st_mtime|st_ctime|stx_atime|stx_mtime|stx_ctime|stx_btime|"
                    r"st_atime_nsec|st_mtime_nsec|st_ctime_nsec|si_utime|si_stime|ru_utime|ru_stime|tms_utime|"
                    r"tms_stime|tms_cutime|tms_cstime|uptime|freeram|bufferram|freehigh|procs|loads|sharedram)="
-                   r"(\[[^\]]*\]|[\w.+\-*/]+)")
+                   r"(\[[^\]]*\]|[\w.+\-*/]+)( /\* [\d.]+ s \*/)?")
 PID_PREFIX = re.compile(r"^\[pid +(\d+)\] |^(\d+) +")
 TIMES_RET = re.compile(r"^((?:\S+ +)?times\(.*\)\s+= )\d+")
 
@@ -47,21 +47,59 @@ def run(cmd, cwd, env):
 
 
 def collect_pids(lines):
-    """Pids of the run, in order of first appearance."""
-    pids = []
+    """Pids of the run, numbered by value: the kernel hands them out in
+    increasing order, so the n-th task created gets the n-th number in both
+    runs, whatever order their lines were printed in."""
+    pids = set()
     for line in lines:
         m = PID_PREFIX.match(line)
         if m:
-            p = m.group(1) or m.group(2)
-            if p not in pids:
-                pids.append(p)
+            pids.add(m.group(1) or m.group(2))
         for pat in (r"(?:set_tid_address|getpid|gettid|clone3?|fork|vfork|getppid)\(.*\)\s+= (\d+)",
                     r"Process (\d+) attached", r"si_pid=(\d+)", r"<\.\.\. (?:clone3?|fork|vfork) resumed>.*= (\d+)",
-                    r"wait4\(.*\)\s+= (\d+)"):
+                    r"wait4\(.*\)\s+= (\d+)", r"kill\((\d+),"):
             for p in re.findall(pat, line):
-                if p not in pids and p not in ("0", "1"):
-                    pids.append(p)
-    return pids
+                if p not in ("0", "1"):
+                    pids.add(p)
+    return sorted(pids, key=int)
+
+
+UNFINISHED = re.compile(r"^(?P<lead>(?:\[pid +\d+\] |\d+ +)?)(?P<head>.*) <unfinished \.\.\.>$")
+RESUMED = re.compile(r"^(?P<lead>(?:\[pid +\d+\] |\d+ +)?)<\.\.\. (?P<name>\w+) resumed>(?P<tail>.*)$")
+
+
+def task_of(line):
+    m = PID_PREFIX.match(line)
+    return (m.group(1) or m.group(2)) if m else ""
+
+
+def merge_interleaving(lines):
+    """With several tasks, where a call is split by another task's line
+    (`<unfinished ...>` / `<... NAME resumed>`) depends on scheduling. Join
+    each pair back into one line and compare each task's own sequence; the
+    order between tasks is not part of the comparison."""
+    pending = {}  # task -> index of its unfinished line
+    merged = []
+    for line in lines:
+        m = RESUMED.match(line)
+        task = task_of(line)
+        if m and task in pending:
+            i = pending.pop(task)
+            merged[i] = merged[i] + m.group("tail")
+            continue
+        u = UNFINISHED.match(line)
+        if u:
+            pending[task] = len(merged)
+            merged.append(u.group("lead") + u.group("head"))
+            continue
+        merged.append(line)
+    by_task = {}
+    for line in merged:
+        by_task.setdefault(task_of(line), []).append(line)
+    out = []
+    for task in sorted(by_task):
+        out.extend(by_task[task])
+    return out
 
 
 SUMMARY_ROW = re.compile(r"^\s*(\d+\.\d+)\s+(\d+\.\d+)\s+(\d+)\s+(\d+)\s+(\d*)\s*(\S+)$")
@@ -85,10 +123,16 @@ def normalise_summary(lines):
 
 def normalise(text, tracer_path):
     lines = text.splitlines()
+    several_tasks = len({task_of(l) for l in lines if task_of(l)}) > 1
+    if several_tasks:
+        lines = merge_interleaving(lines)
     pids = collect_pids(lines)
     pid_map = {p: "PID%d" % (i + 1) for i, p in enumerate(pids)}
     out = []
     for line in lines:
+        if SUMMARY_ROW.match(line):
+            out.append(line)
+            continue
         # Both tracers name themselves as invoked (here: by full path).
         line = line.replace(tracer_path, "TRACER")
         line = TIME_PREFIX.sub(lambda m: (m.group(1) or "") + "TIME ", line)

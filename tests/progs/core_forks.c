@@ -7,6 +7,12 @@
 
 int main(void) {
   int st;
+  /* SIGCHLD stays pending: whether its delivery comes before or after a
+   * wait4 returns is up to the scheduler, in strace's output too. */
+  sigset_t chld;
+  sigemptyset(&chld);
+  sigaddset(&chld, SIGCHLD);
+  sigprocmask(SIG_BLOCK, &chld, NULL);
   pid_t a = fork();
   if (a == 0) {
     int fd = open("/etc/hostname", O_RDONLY);
@@ -14,11 +20,18 @@ int main(void) {
     _exit(3);
   }
   waitpid(a, &st, 0);
+  /* The second child says it is ready before it is killed, so that what it
+   * did before the signal does not depend on scheduling. */
+  int ready[2];
+  pipe(ready);
   pid_t b = fork();
   if (b == 0) {
+    write(ready[1], "r", 1);
     pause();
     _exit(0);
   }
+  char c1;
+  read(ready[0], &c1, 1);
   kill(b, SIGTERM);
   waitpid(b, &st, 0);
   pid_t c = vfork();

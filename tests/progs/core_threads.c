@@ -8,12 +8,17 @@
 #include <unistd.h>
 
 static int forever;
+/* One thread at a time opens and closes, so the descriptor number (3) does
+ * not depend on scheduling. */
+static pthread_mutex_t one_at_a_time = PTHREAD_MUTEX_INITIALIZER;
 
 static void *worker(void *arg) {
   (void)arg;
   do {
+    pthread_mutex_lock(&one_at_a_time);
     int fd = open("/etc/hostname", O_RDONLY);
     if (fd >= 0) close(fd);
+    pthread_mutex_unlock(&one_at_a_time);
     struct timespec ts = {0, 20 * 1000 * 1000};
     if (forever) nanosleep(&ts, NULL);
   } while (forever);

@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "decode/socket_info.h"
+
 namespace sct {
 
 std::optional<std::string> ProcFdResolver::fd_path(pid_t tid, int fd) {
@@ -16,6 +18,8 @@ std::optional<std::string> ProcFdResolver::fd_path(pid_t tid, int fd) {
   return std::string(buf, static_cast<size_t>(n));
 }
 
-std::optional<std::string> ProcFdResolver::fd_detail(pid_t tid, int fd) { return fd_path(tid, fd); }
+// -yy: sockets get their endpoints from sock_diag, other descriptors the
+// same details strace prints (devices with major:minor, pipes...).
+std::optional<std::string> ProcFdResolver::fd_detail(pid_t tid, int fd) { return net::socket_detail(tid, fd); }
 
 }  // namespace sct
