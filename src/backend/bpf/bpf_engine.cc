@@ -86,6 +86,11 @@ size_t ring_size(size_t asked) {
   return n;
 }
 
+struct DeferredSignal {
+  siginfo_t info;
+  uint64_t at_ns;
+};
+
 struct Pending {
   SyscallCall call;
   EventTime entry_time;
@@ -327,8 +332,10 @@ class BpfEngine {
         if (live_.insert(child).second) sink_.task_attached(child, tid, false);
         break;
       }
+      case SCT_REC_SIGNAL: signal_record(*h, data, size); break;
       case SCT_REC_EXIT: {
         pending_.erase(tid);
+        deferred_signals_.erase(tid);
         bool was_live = live_.erase(tid) > 0;
         if (was_live || known_.count(tid)) {
           sink_.task_exited(tid, static_cast<int>(h->nr), EventContext{at(h->enter_ns), nullptr, -1});
@@ -373,9 +380,39 @@ class BpfEngine {
     if (call.row && call.row->ret == RetKind::NoReturn) call.no_return = true;
   }
 
+  void signal_record(const sct_rec_hdr& h, const void* data, size_t size) {
+    pid_t tid = static_cast<pid_t>(h.tid);
+    if (hidden_.count(tid) || size < sizeof h + SCT_SIGINFO_SIZE) return;
+    DeferredSignal d;
+    memset(&d.info, 0, sizeof d.info);
+    memcpy(&d.info, static_cast<const char*>(data) + sizeof h, SCT_SIGINFO_SIZE);
+    d.at_ns = h.enter_ns;
+    if (h.args[0] == SCT_SIG_IGNORED) {
+      // Discarded when sent; a ptrace tracer would see it on the task's way
+      // back to user mode: after the syscall it is in, before its next one.
+      deferred_signals_[tid].push_back(d);
+      return;
+    }
+    note_task(tid);
+    sink_.signal_delivered(tid, d.info, EventContext{at(d.at_ns), nullptr, -1});
+  }
+
+  // Reports the ignored signals of tid sent before time ns.
+  void flush_signals(pid_t tid, uint64_t ns) {
+    auto it = deferred_signals_.find(tid);
+    if (it == deferred_signals_.end()) return;
+    auto& list = it->second;
+    while (!list.empty() && list.front().at_ns < ns) {
+      sink_.signal_delivered(tid, list.front().info, EventContext{at(list.front().at_ns), nullptr, -1});
+      list.erase(list.begin());
+    }
+    if (list.empty()) deferred_signals_.erase(it);
+  }
+
   // execve (whose memory is gone at exit) and exit_group (which never exits).
   void entry_record(const sct_rec_hdr& h, const void* data, size_t size) {
     pid_t tid = static_cast<pid_t>(h.tid);
+    flush_signals(tid, h.enter_ns);
     bool is_exec = h.nr == kExecve || h.nr == kExecveat;
     if (hidden_.count(tid) && !is_exec) return;
     if (!shown(static_cast<long>(h.nr))) return;
@@ -394,6 +431,7 @@ class BpfEngine {
     long nr = static_cast<long>(h.nr);
     bool is_exec = nr == kExecve || nr == kExecveat;
     EventTime exit_time = at(h.exit_ns);
+    flush_signals(tid, h.enter_ns);
     auto pend = pending_.find(tid);
     if (pend != pending_.end() && pend->second.call.nr == nr) {
       // The exit of a call reported at entry (execve): nothing to read now.
@@ -418,6 +456,7 @@ class BpfEngine {
     set_return(call, h.ret);
     decode(call, false);
     sink_.syscall_exit(call, EventContext{exit_time, &mem_, -1}, entry_time);
+    flush_signals(tid, h.exit_ns);
   }
 
   void read_counts(EngineResult* result) {
@@ -449,6 +488,7 @@ class BpfEngine {
   std::set<pid_t> known_;   // tids selected by --comm, seen so far
   std::set<pid_t> hidden_;  // the command before its first successful execve
   std::map<pid_t, Pending> pending_;
+  std::map<pid_t, std::vector<DeferredSignal>> deferred_signals_;
   pid_t main_child_ = -1;
   bool main_reaped_ = false;
   int main_status_ = 0;

@@ -17,7 +17,16 @@ enum sct_rec_type {
   SCT_REC_ENTRY = 2,   /* entry only: execve (its memory is gone at exit), exit_group */
   SCT_REC_EXIT = 3,    /* a task ended (sched_process_exit) */
   SCT_REC_FORK = 4,    /* a traced task made a new one (sched_process_fork) */
+  SCT_REC_SIGNAL = 5,  /* a signal for a traced task: nr = signo, args[0] = SCT_SIG_*, then its siginfo */
 };
+
+/* A signal delivered (to a handler or its default action), or generated and
+ * discarded at once because its action is to ignore it (SIGCHLD, SIGCONT...):
+ * ptrace sees the latter at delivery, so user space shows it when the task
+ * next returns to user mode. */
+#define SCT_SIG_DELIVERED 0
+#define SCT_SIG_IGNORED 1
+#define SCT_SIGINFO_SIZE 48 /* the kernel's struct kernel_siginfo: the start of siginfo_t */
 
 struct sct_rec_hdr {
   __u32 type;

@@ -380,3 +380,53 @@ int BPF_PROG(sched_exit, struct task_struct* p) {
   emit(&h, sizeof h, BPF_RB_FORCE_WAKEUP);
   return 0;
 }
+
+struct sig_rec {
+  struct sct_rec_hdr h;
+  __u8 info[SCT_SIGINFO_SIZE];
+};
+
+static __always_inline void emit_signal(__u32 tid, __u32 tgid, int sig, struct kernel_siginfo* info, __u32 how) {
+  struct sig_rec r = {};
+  r.h.type = SCT_REC_SIGNAL;
+  r.h.size = sizeof r;
+  r.h.tid = tid;
+  r.h.tgid = tgid;
+  r.h.nr = sig;
+  r.h.args[0] = how;
+  r.h.enter_ns = bpf_ktime_get_ns();
+  /* SEND_SIG_NOINFO (0) and SEND_SIG_PRIV (1) are not pointers: a signal from
+   * kill() without info, or from the kernel. */
+  if ((unsigned long)info > 1) {
+    bpf_probe_read_kernel(r.info, sizeof r.info, info);
+  } else {
+    int* f = (int*)r.info;
+    f[0] = sig;
+    if (info) {
+      f[2] = 0x80; /* SI_KERNEL */
+    } else {
+      f[2] = 0; /* SI_USER, from the current task */
+      f[4] = bpf_get_current_pid_tgid() >> 32;
+      f[5] = (__u32)bpf_get_current_uid_gid();
+    }
+  }
+  emit(&r, sizeof r, wake_flags());
+}
+
+SEC("tp_btf/signal_deliver")
+int BPF_PROG(sig_deliver, int sig, struct kernel_siginfo* info, struct k_sigaction* ka) {
+  __u64 pid_tgid = bpf_get_current_pid_tgid();
+  __u32 tid = (__u32)pid_tgid;
+  if (!selected(tid)) return 0;
+  emit_signal(tid, pid_tgid >> 32, sig, info, SCT_SIG_DELIVERED);
+  return 0;
+}
+
+SEC("tp_btf/signal_generate")
+int BPF_PROG(sig_generate, int sig, struct kernel_siginfo* info, struct task_struct* task, int group, int result) {
+  if (result != TRACE_SIGNAL_IGNORED) return 0;
+  __u32 tid = task->pid;
+  if (!bpf_map_lookup_elem(&tracked, &tid)) return 0;
+  emit_signal(tid, task->tgid, sig, info, SCT_SIG_IGNORED);
+  return 0;
+}
