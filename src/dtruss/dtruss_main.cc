@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <string>
 
+#include "backend/bpf/bpf_engine.h"
 #include "backend/interrupt.h"
 #include "backend/ptrace/ptrace_engine.h"
 #include "dtruss/dtruss_layouts.h"
@@ -31,6 +32,11 @@ TraceSpec build_spec(const DtrussConfig& cfg) {
   spec.progname = kProg;
   spec.command = cfg.command;
   if (cfg.have_pid) spec.attach_pids.push_back(cfg.pid);
+  // -n/-W: every process of that name, selected in the kernel by its comm
+  // (which keeps 15 bytes). dtruss also matched either name being a prefix
+  // of the other; here the match is exact.
+  const std::string& name = cfg.have_name ? cfg.name : cfg.wait_name;
+  if (cfg.have_name || cfg.have_wait) spec.comms.push_back(name.substr(0, 15));
   spec.follow_forks = cfg.follow;
   spec.attach_threads = true;  // dtruss's `pid == PID` matches every thread
   spec.decode = false;         // dtruss prints raw registers and its own strings
@@ -45,6 +51,12 @@ TraceSpec build_spec(const DtrussConfig& cfg) {
       const SyscallRow* row = syscall_row(nr);
       if (row && row->name && dtruss_trace_matches(cfg.trace, row->name)) spec.traced.set(static_cast<size_t>(nr));
     }
+  }
+  if (!spec.comms.empty()) {
+    // The eBPF engine copies only what the decoders would print: decode,
+    // with strings as long as dtrace's (strsize 256).
+    spec.decode = true;
+    spec.decode_options.string_limit = kDtraceStrsize;
   }
   return spec;
 }
@@ -74,11 +86,21 @@ int dtruss_main(int argc, char** argv) {
   sink_opt.trace = cfg.trace;
   DtrussSink sink(sink_opt);
 
+  // -n/-W need to see every process: only the eBPF engine can.
+  const bool system_wide = cfg.have_name || cfg.have_wait;
+  std::string why;
+  if (system_wide && !bpf_engine_available(&why)) {
+    fprintf(stderr, "%s: %s needs system-wide tracing, which needs root and the eBPF engine: %s\n", kProg,
+            cfg.have_name ? "-n NAME" : "-W NAME", why.c_str());
+    return 1;
+  }
+
   TraceSpec spec = build_spec(cfg);
   // Ctrl-C: detach from a -p target and leave it running; a spawned command
-  // gets the signal, as under strace.
+  // gets the signal, as under strace; -n/-W stop there.
   install_interrupt_handlers();
-  EngineResult result = run_ptrace_engine(spec, sink);
+  if (system_wide) sink.print_header_once();
+  EngineResult result = system_wide ? run_bpf_engine(spec, sink) : run_ptrace_engine(spec, sink);
   fflush(stderr);
   if (!result.error.empty() && !result.have_status) {
     // Attach failures were reported by the engine as they happened.

@@ -23,11 +23,11 @@ struct DtrussOption {
 // In dtruss's usage order.
 constexpr DtrussOption kOptions[] = {
     {'p', "PID", "examine this PID", [](DtrussConfig& c, const char* a) { c.have_pid = true, c.pid = atoi(a); }},
-    {'n', "name", "examine this process name (needs root and the eBPF engine)",
+    {'n', "name", "examine this process name (root: the eBPF engine)",
      [](DtrussConfig& c, const char* a) { c.have_name = true, c.name = a; }},
     {'t', "syscall", "examine this syscall only (-t open also matches openat)",
      [](DtrussConfig& c, const char* a) { c.trace = a; }},
-    {'W', "name", "wait for a process matching this name (needs root and the eBPF engine)",
+    {'W', "name", "wait for a process matching this name (root: the eBPF engine)",
      [](DtrussConfig& c, const char* a) { c.have_wait = true, c.wait_name = a; }},
     {'a', nullptr, "print all details",
      [](DtrussConfig& c, const char*) {
@@ -135,12 +135,6 @@ std::optional<DtrussConfig> parse_dtruss_args(int argc, char** argv, DtrussCliEr
 
 std::optional<std::string> dtruss_unsupported(const DtrussConfig& cfg) {
   if (cfg.stack) return "-s (stack backtraces) is not supported yet: sctrace cannot unwind user stacks";
-  if (cfg.have_name || cfg.have_wait) {
-    return fmt::format(
-        "{} needs system-wide tracing, which needs root and the eBPF engine; this build has no eBPF "
-        "engine yet (use -p PID or a command)",
-        cfg.have_name ? "-n NAME" : "-W NAME");
-  }
   if (!cfg.trace.empty() && cfg.trace != "open" && syscall_number(cfg.trace) < 0)
     return fmt::format("unknown syscall '{}' for -t (Linux names: openat, newfstatat, pread64, ...)", cfg.trace);
   return std::nullopt;
@@ -176,7 +170,8 @@ std::string dtruss_usage() {
       "       -t open traces open and openat (glibc's open() calls openat); -t exec is execve\n"
       "       output goes to stderr; times are in microseconds\n"
       "       -s is not supported yet (no user stack traces)\n"
-      "       -n and -W need system-wide tracing: root and the eBPF engine\n"
+      "       -n and -W trace system-wide: root and the eBPF engine; the name is matched\n"
+      "       exactly (its first 15 bytes, as the kernel keeps it), until Ctrl-C\n"
       "       see docs/dtruss.md for how each syscall's arguments print\n";
   return out;
 }

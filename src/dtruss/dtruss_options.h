@@ -44,8 +44,9 @@ struct DtrussCliError {
 // Parses argv (argv[0] is "dtruss"). On error, *err says what to print.
 std::optional<DtrussConfig> parse_dtruss_args(int argc, char** argv, DtrussCliError* err);
 
-// Refuses what this dtruss cannot do (-s, -n and -W without the eBPF engine,
-// an unknown -t name) with a message; nullopt when the config can run.
+// Refuses what this dtruss cannot do (-s, an unknown -t name) with a
+// message; nullopt when the config can run. (-n/-W also need the eBPF
+// engine, which only dtruss_main can ask for.)
 std::optional<std::string> dtruss_unsupported(const DtrussConfig& cfg);
 
 // Which columns print: dtruss's option logic (-f and -n turn PID/THRD on

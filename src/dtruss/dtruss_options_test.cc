@@ -67,8 +67,8 @@ TEST(DtrussOptions, Columns) {
 
 TEST(DtrussOptions, Unsupported) {
   EXPECT_TRUE(dtruss_unsupported(*parse({"-s", "ls"})));
-  EXPECT_TRUE(dtruss_unsupported(*parse({"-n", "valk"})));
-  EXPECT_TRUE(dtruss_unsupported(*parse({"-W", "valk"})));
+  EXPECT_FALSE(dtruss_unsupported(*parse({"-n", "valk"})));
+  EXPECT_FALSE(dtruss_unsupported(*parse({"-W", "valk"})));
   EXPECT_TRUE(dtruss_unsupported(*parse({"-t", "nosuchcall", "ls"})));
   EXPECT_FALSE(dtruss_unsupported(*parse({"-t", "open", "ls"})));
   EXPECT_FALSE(dtruss_unsupported(*parse({"-t", "mmap", "ls"})));

@@ -38,6 +38,11 @@ class DtrussSink final : public EventSink {
   void task_renamed(pid_t old_tid, pid_t new_tid) override;
   void finish() override;
 
+  // dtruss prints its header from dtrace:::BEGIN. With a command or -p the
+  // first traced task triggers it (no header when the target cannot be
+  // traced); system-wide (-n/-W) it is printed at once.
+  void print_header_once();
+
  private:
   // What dtruss's entry clause saves in self-> variables.
   struct Pending {
@@ -46,7 +51,6 @@ class DtrussSink final : public EventSink {
     DtrussString strings[6];     // paths copied at entry
   };
 
-  void print_header_once();
   DtrussStamp stamp_for(pid_t tid);
   pid_t process_of(pid_t tid);
   void forget(pid_t tid);
