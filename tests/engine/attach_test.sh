@@ -36,7 +36,7 @@ for sig in INT TERM; do
   diff <(norm /usr/bin/strace "$tmp/strace.err") <(norm "$sctrace" "$tmp/sctrace.err") || fail "messages differ after SIG$sig"
   grep -q "attached with 4 threads" "$tmp/sctrace.err" || fail "no attach message"
   [ "$(grep -c detached "$tmp/sctrace.err")" = 4 ] || fail "not every thread reported detached"
-  grep -q 'openat(AT_FDCWD, "/etc/hostname", O_RDONLY) = 3' "$tmp/sctrace.out" || fail "no syscalls traced while attached"
+  grep -q 'openat(AT_FDCWD, "/etc/hostname", O_RDONLY' "$tmp/sctrace.out" || fail "no syscalls traced while attached"
 done
 
 # The process still makes progress after the detaches.
