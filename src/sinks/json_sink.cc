@@ -147,6 +147,26 @@ std::string value_to_json(const Value& v) {
   return out;
 }
 
+namespace {
+
+// The raw register as the prototype's type sees it: an int argument is the
+// low 32 bits, sign-extended (AT_FDCWD is -100, not 4294967196).
+int64_t raw_argument(const ArgSpec& spec, uint64_t reg) {
+  switch (spec.kind) {
+    case ArgKind::Int:
+    case ArgKind::Fd:
+    case ArgKind::DirFd:
+    case ArgKind::Pid:
+    case ArgKind::Uid:
+    case ArgKind::Signal:
+    case ArgKind::Clockid: return static_cast<int32_t>(reg);
+    case ArgKind::Uint: return static_cast<uint32_t>(reg);
+    default: return static_cast<int64_t>(reg);
+  }
+}
+
+}  // namespace
+
 void JsonSink::emit_call(const SyscallCall& call, const EventTime& start, const EventTime* end) {
   std::string line = fmt::format("{{\"pid\":{},\"syscall\":", call.tid);
   line += call.name() ? json_string(call.name()) : json_string(fmt::format("syscall_{:#x}", call.nr));
@@ -162,7 +182,7 @@ void JsonSink::emit_call(const SyscallCall& call, const EventTime& start, const 
     if (aligned) line += "\"name\":" + json_string(row->args[i].name ? row->args[i].name : "") + ",";
     line += "\"value\":" + value_to_json(v);
     if (aligned && (v.kind == Value::Kind::Sym || v.kind == Value::Kind::Flags || v.kind == Value::Kind::Sigset))
-      line += fmt::format(",\"raw\":{}", static_cast<int64_t>(call.args[i]));
+      line += fmt::format(",\"raw\":{}", raw_argument(row->args[i], call.args[i]));
     if (v.is_fd && v.fd_path) line += ",\"path\":" + json_string(*v.fd_path);
     if (!v.comment.empty()) line += ",\"comment\":" + json_string(v.comment);
     line += '}';
