@@ -40,6 +40,30 @@ std::vector<std::string_view> split_commas(std::string_view s) {
   return out;
 }
 
+// Names strace 6.1 knows only in its other x86_64 personalities (i386, x32):
+// "-e trace=send" is accepted and selects no 64-bit syscall.
+constexpr std::string_view kOtherPersonalityNames[] = {
+    "waitpid", "break", "oldstat", "umount", "stime", "oldfstat", "stty", "gtty", "nice", "ftime", "prof",
+    "signal", "lock", "mpx", "ulimit", "oldolduname", "sigaction", "sgetmask", "ssetmask", "sigsuspend",
+    "sigpending", "oldlstat", "readdir", "socketcall", "olduname", "idle", "vm86old", "ipc", "sigreturn",
+    "sigprocmask", "bdflush", "_llseek", "_newselect", "vm86", "ugetrlimit", "mmap2", "truncate64",
+    "ftruncate64", "stat64", "lstat64", "fstat64", "lchown32", "getuid32", "getgid32", "geteuid32",
+    "getegid32", "setreuid32", "setregid32", "getgroups32", "setgroups32", "fchown32", "setresuid32",
+    "getresuid32", "setresgid32", "getresgid32", "chown32", "setuid32", "setgid32", "setfsuid32",
+    "setfsgid32", "fcntl64", "sendfile64", "statfs64", "fstatfs64", "fadvise64_64", "send", "recv",
+    "clock_gettime64", "clock_settime64", "clock_adjtime64", "clock_getres_time64", "clock_nanosleep_time64",
+    "timer_gettime64", "timer_settime64", "timerfd_gettime64", "timerfd_settime64", "utimensat_time64",
+    "pselect6_time64", "ppoll_time64", "io_pgetevents_time64", "recvmmsg_time64", "mq_timedsend_time64",
+    "mq_timedreceive_time64", "semtimedop_time64", "rt_sigtimedwait_time64", "futex_time64",
+    "sched_rr_get_interval_time64",
+};
+
+bool other_personality_name(std::string_view name) {
+  for (auto n : kOtherPersonalityNames)
+    if (n == name) return true;
+  return false;
+}
+
 // Adds one token to set; false when it names nothing.
 bool add_token(std::string_view tok, SyscallSet* set) {
   if (tok == "all") {
@@ -67,7 +91,7 @@ bool add_token(std::string_view tok, SyscallSet* set) {
     set->numbers.set(static_cast<size_t>(nr));
     return true;
   }
-  return false;
+  return other_personality_name(tok);
 }
 
 }  // namespace
