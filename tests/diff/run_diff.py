@@ -32,6 +32,10 @@ DURATION = re.compile(r" <\d+(\.\d+)?>$")
 INODE = re.compile(r"(socket|pipe|anon_inode:\[?\w*\]?|net|UNIX(-STREAM|-DGRAM|-SEQPACKET)?|inotify):\[(\d+)")
 INO_FIELD = re.compile(r"(st_ino|stx_ino|d_ino|ino)=\d+")
 PORT = re.compile(r"htons\((\d+)\)")
+# -yy endpoints: ephemeral ports and socket inodes inside <TCP:[...]>, <UNIX-STREAM:[...]>...
+ENDPOINT_PORT = re.compile(r"(\d+\.\d+\.\d+\.\d+|\]):(\d+)")
+SOCKET_INODE = re.compile(r"<(TCP|UDP|TCPv6|UDPv6|UNIX-STREAM|UNIX-DGRAM|UNIX-SEQPACKET|UNIX|NETLINK|socket):\[(\d+)")
+PEER_INODE = re.compile(r"(UNIX(?:-STREAM|-DGRAM|-SEQPACKET)?:\[INODE)->(\d+)")
 GETRANDOM = re.compile(r'^(.*getrandom\()"[^"]*"(\.\.\.)?')
 TIMES = re.compile(r"(tv_sec|tv_nsec|tv_usec|st_atime|st_mtime|st_ctime|stx_atime|stx_mtime|stx_ctime|stx_btime|"
                    r"st_atime_nsec|st_mtime_nsec|st_ctime_nsec|si_utime|si_stime|ru_utime|ru_stime|tms_utime|"
@@ -141,6 +145,9 @@ def normalise(text, tracer_path):
         line = INODE.sub(lambda m: m.group(1) + ":[INODE", line)
         line = INO_FIELD.sub(lambda m: m.group(1) + "=INO", line)
         line = PORT.sub(lambda m: "htons(EPHEMERAL)" if int(m.group(1)) >= 32768 else m.group(0), line)
+        line = ENDPOINT_PORT.sub(lambda m: m.group(1) + ":EPHEMERAL" if int(m.group(2)) >= 32768 else m.group(0), line)
+        line = SOCKET_INODE.sub(lambda m: "<" + m.group(1) + ":[INODE", line)
+        line = PEER_INODE.sub(lambda m: m.group(1) + "->INODE", line)
         line = GETRANDOM.sub(lambda m: m.group(1) + '"RANDOM"', line)
         line = TIMES.sub(lambda m: m.group(1) + "=T", line)
         line = TIMES_RET.sub(lambda m: m.group(1) + "T", line)
