@@ -14,6 +14,6 @@ sleep 1   # loaded and attached (start-up is tens of ms; leave room on a busy ma
 sleep 0.3
 kill -INT $tracer
 wait $tracer
-grep -q 'openat(AT_FDCWD, "/etc/hostname", O_RDONLY) *= 3$' "$tmp/out" || { echo "FAIL: probe not traced"; cat "$tmp/out" "$tmp/err"; exit 1; }
+grep -Eq 'openat\(AT_FDCWD, "/etc/hostname", O_RDONLY\) *= [0-9]+$' "$tmp/out" || { echo "FAIL: probe not traced"; cat "$tmp/out" "$tmp/err"; exit 1; }
 if grep -q '/etc/passwd' "$tmp/out"; then echo "FAIL: another process traced"; exit 1; fi
 echo "ok: $(grep -c openat "$tmp/out") openat calls of sctcommprobe traced"

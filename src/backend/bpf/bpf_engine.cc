@@ -145,8 +145,9 @@ class BpfEngine {
     ro->have_comms = !spec_.comms.empty();
     ro->trace_unknown = spec_.trace_all;
     for (size_t nr = 0; nr < SCT_MAX_SYSCALLS; ++nr) {
-      // execve always reaches user space: the command is shown from its first one on.
-      bool on = spec_.traced.test(nr) || nr == kExecve || nr == kExecveat;
+      // execve always reaches user space when streaming: the command is shown
+      // from its first one on. Counting needs no such marker.
+      bool on = spec_.traced.test(nr) || (!spec_.counts_only && (nr == kExecve || nr == kExecveat));
       if (on) ro->traced_bits[nr / 64] |= 1ull << (nr % 64);
     }
     size_t ring = ring_size(spec_.bpf_buffer);

@@ -53,7 +53,11 @@ std::vector<sct_plan> build_capture_plan(const DecodeOptions& opt, bool decode) 
         case ArgKind::OutBuf: p = {SCT_CAP_BUF_RET, 0, buf_size}; break;
         case ArgKind::Ptr:
         case ArgKind::OutPtr:
-          // The row's default prints these as addresses; a custom decoder may read them.
+        case ArgKind::Hex:
+        case ArgKind::Ulong:
+          // The row's default prints these as numbers or addresses; a custom
+          // decoder may read them as structs (fcntl's lock, ioctl's argument).
+          // Copying from a value that is no address fails cheaply.
           if (custom) p = {SCT_CAP_FIXED, 0, kBpfStructCapture};
           break;
         default: break;
