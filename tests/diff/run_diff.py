@@ -26,7 +26,7 @@ import subprocess
 import sys
 import tempfile
 
-ADDR = re.compile(r"0x[0-9a-f]{8,}")
+ADDR = re.compile(r"0x[0-9a-f]{7,}")
 TIME_PREFIX = re.compile(r"^(\[pid +\d+\] |\d+ +)?(\d\d:\d\d:\d\d(\.\d+)?|\d{9,}(\.\d+)?|\s*\d+\.\d+) ")
 DURATION = re.compile(r" <\d+(\.\d+)?>$")
 INODE = re.compile(r"(socket|pipe|anon_inode:\[?\w*\]?|net|UNIX(-STREAM|-DGRAM|-SEQPACKET)?|inotify):\[(\d+)")
