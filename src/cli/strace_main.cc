@@ -20,6 +20,7 @@
 #include "backend/interrupt.h"
 #include "backend/ptrace/ptrace_engine.h"
 #include "cli/strace_options.h"
+#include "cli/strace_output.h"
 #include "filter/output_filter_sink.h"
 #include "sinks/fanout_sink.h"
 #include "sinks/json_sink.h"
@@ -101,37 +102,50 @@ int strace_main(int argc, char** argv) {
     return 0;
   }
   if (cfg.show_version) {
-    printf("%s -- version 0.1 (strace 6.1 compatible)\n", prog.c_str());
+    // strace's wording (scripts parse "-- version N"), then our own line.
+    printf("%s -- version 6.1 (sctrace 0.1)\n"
+           "sctrace: a system call tracer with strace 6.1's options and output.\n"
+           "Optional features enabled: stack-trace=no seccomp-bpf ebpf\n",
+           prog.c_str());
     return 0;
   }
+  for (const auto& w : cfg.warnings) fprintf(stderr, "%s: %s\n", prog.c_str(), w.c_str());
 
-  FILE* out = stderr;
   // Large blocks for syscall storms; the engine flushes whenever it is about
   // to wait for the tracees, so every line still appears promptly.
   static char stderr_buffer[1 << 16];
   setvbuf(stderr, stderr_buffer, _IOFBF, sizeof stderr_buffer);
-  if (!cfg.output.empty()) {
-    // Close-on-exec: the traced command must not inherit the trace file.
-    out = fopen(cfg.output.c_str(), cfg.output_append ? "ae" : "we");
-    if (!out) {
-      fprintf(stderr, "%s: Can't fopen '%s': %s\n", prog.c_str(), cfg.output.c_str(), strerror(errno));
-      return 1;
-    }
-    setvbuf(out, nullptr, _IOFBF, 1 << 16);
+  StraceOutput output(prog, cfg.output, cfg.output_append, cfg.output_separately);
+  std::string open_error;
+  if (!output.open(&open_error)) {
+    fprintf(stderr, "%s: %s\n", prog.c_str(), open_error.c_str());
+    return 1;
   }
+  FILE* out = output.main();
 
   TraceSpec spec = build_spec(cfg, prog);
 
   StraceTextOptions text_opt;
   text_opt.out = out;
-  text_opt.to_file = !cfg.output.empty();
+  if (output.per_task()) {
+    text_opt.open_task_file = [&output](pid_t tid) { return output.open_task(tid); };
+    text_opt.close_task_file = [&output](FILE* f) { output.close_task(f); };
+  }
+  text_opt.to_file = output.to_file();
   text_opt.follow_forks = cfg.follow > 0;
   text_opt.timestamps = cfg.timestamps;
   text_opt.timestamp_precision = cfg.timestamp_precision >= 0 ? cfg.timestamp_precision : 6;
   text_opt.relative = cfg.relative;
+  text_opt.relative_precision = cfg.relative_precision;
   text_opt.syscall_times = cfg.syscall_times;
   text_opt.syscall_time_precision = cfg.syscall_time_precision;
+  text_opt.column = cfg.column;
+  text_opt.instruction_pointer = cfg.instruction_pointer;
+  text_opt.syscall_numbers = cfg.syscall_numbers;
+  text_opt.signals = cfg.signals;
   text_opt.quiet_exit = cfg.quiet_exit;
+  text_opt.read_fds = cfg.read_fds;
+  text_opt.write_fds = cfg.write_fds;
   text_opt.render.hex_strings = cfg.hex_strings;
   StraceTextSink text(text_opt);
   StraceMessagesSink messages(prog, cfg.quiet_attach, cfg.output.empty());
@@ -193,7 +207,7 @@ int strace_main(int argc, char** argv) {
   for (const auto& [nr, calls, errors, ns] : result.counts)
     summary.add_totals(SyscallTotals{nr, calls, errors, static_cast<int64_t>(ns)});
   if (spec.counts_only) sinks.finish();
-  if (out != stderr) fclose(out);
+  output.close();
   if (!result.error.empty() && !result.have_status && spec.command.size()) {
     fprintf(stderr, "%s: %s\n", prog.c_str(), result.error.c_str());
     return 1;

@@ -185,7 +185,34 @@ class Parser {
       if (qual == "abbrev" || qual == "a") cfg.verbose = !set.all() && set.numbers.none();
       return true;
     }
-    // read=, write=, fault=, inject=, kvm=: accepted; their output is issue 8's work.
+    if (qual == "read" || qual == "reads" || qual == "r") return fd_set(value, &cfg.read_fds);
+    if (qual == "write" || qual == "writes" || qual == "w") return fd_set(value, &cfg.write_fds);
+    // fault=, inject=, kvm=: accepted, not implemented.
+    return true;
+  }
+
+  // A descriptor set for read=/write=: "all", "none", numbers, "!" in front.
+  bool fd_set(std::string_view value, FdSet* out) {
+    FdSet set;
+    bool negate = false;
+    while (!value.empty() && value[0] == '!') {
+      negate = !negate;
+      value.remove_prefix(1);
+    }
+    for (auto tok : split(value, ',')) {
+      long long n = 0;
+      if (tok == "all") {
+        set.fds.clear();
+        set.negated = true;
+      } else if (tok == "none") {
+      } else if (parse_uint(tok, &n) && n <= 0x7fffffff) {
+        if (!set.negated) set.fds.insert(static_cast<int>(n));
+      } else {
+        return fail("invalid descriptor '" + std::string(tok) + "'");
+      }
+    }
+    if (negate) set.negated = !set.negated;
+    *out = set;
     return true;
   }
 
@@ -279,8 +306,16 @@ class Parser {
       case Opt::Version: cfg.show_version = true; return true;
       case Opt::Output: cfg.output = std::string(*arg); return true;
       case Opt::Append: cfg.output_append = true; return true;
-      case Opt::Follow: ++cfg.follow; if (cfg.follow >= 2) cfg.output_separately = true; return true;
-      case Opt::OutputSeparately: cfg.output_separately = true; return true;
+      case Opt::Follow:
+        if (is_long)
+          cfg.follow_long = true;
+        else
+          ++cfg.follow_short;
+        return true;
+      case Opt::OutputSeparately:
+        cfg.output_separately = true;
+        cfg.output_separately_long = true;
+        return true;
       case Opt::StringLimit:
         if (!parse_uint(*arg, &n)) return bad_arg("-s");
         cfg.string_limit = static_cast<size_t>(n);
@@ -293,16 +328,26 @@ class Parser {
       case Opt::Abbrev: return qualify("abbrev=" + std::string(*arg));
       case Opt::Verbose: return qualify("verbose=" + std::string(*arg));
       case Opt::Raw: return qualify("raw=" + std::string(*arg));
-      case Opt::Read:
-      case Opt::Write: return true;
+      case Opt::Read: return fd_set(*arg, &cfg.read_fds);
+      case Opt::Write: return fd_set(*arg, &cfg.write_fds);
       case Opt::DecodeFdsQ: return decode_fds(*arg);
-      case Opt::Successful: return status_set("successful");
-      case Opt::Failed: return status_set("failed");
+      case Opt::Successful:
+      case Opt::Failed:
+        // strace warns that only the last of several -z/-Z counts.
+        if (++cfg.status_flag_count == 2)
+          cfg.warnings.push_back(
+              "Only the last of -z/--successful-only/-Z/--failed-only options will take effect. "
+              "See status qualifier for more complex filters.");
+        return status_set(row.id == Opt::Successful ? "successful" : "failed");
       case Opt::AbsTime:
         if (!is_long) {
+          if (cfg.absolute_timestamps_given) return t_conflict();
           ++cfg.timestamps;
+          cfg.t_given = true;
           return true;
         }
+        if (cfg.t_given) return t_conflict();
+        cfg.absolute_timestamps_given = true;
         return absolute_timestamps(arg.value_or(""));
       case Opt::RelTime:
         cfg.relative = true;
@@ -312,8 +357,14 @@ class Parser {
         cfg.syscall_times = true;
         if (arg && !parse_precision(*arg, &cfg.syscall_time_precision)) return bad_arg("--syscall-times");
         return true;
-      case Opt::Summary: cfg.summary = 2; return true;
-      case Opt::SummaryOnly: cfg.summary = 1; return true;
+      case Opt::Summary:
+      case Opt::SummaryOnly: {
+        int want = row.id == Opt::Summary ? 2 : 1;
+        if (cfg.summary && cfg.summary != want)
+          return fail("-c/--summary-only and -C/--summary are mutually exclusive", true);
+        cfg.summary = want;
+        return true;
+      }
       case Opt::WallClock: cfg.summary_wall_clock = true; return true;
       case Opt::SortBy: {
         static constexpr std::string_view kSorts[] = {"time", "time_total", "total_time", "min-time", "min_time",
@@ -322,10 +373,11 @@ class Parser {
         bool ok = false;
         for (auto s : kSorts) ok |= s == *arg;
         if (!ok) return fail("invalid sortby: '" + std::string(*arg) + "'", true);
+        cfg.sort_given = true;
         cfg.sort_by = std::string(*arg);
         return true;
       }
-      case Opt::Columns: cfg.summary_columns = std::string(*arg); return true;
+      case Opt::Columns: return summary_columns(*arg);
       case Opt::Overhead: {
         std::string s(*arg);
         char* end = nullptr;
@@ -373,7 +425,7 @@ class Parser {
         }
         if (!arg || *arg == "all") cfg.hex_strings = 2;
         else if (*arg == "non-ascii") cfg.hex_strings = 1;
-        else if (*arg == "non-ascii-chars") cfg.hex_strings = 1;
+        else if (*arg == "non-ascii-chars") cfg.hex_strings = 3;
         else if (*arg == "none") cfg.hex_strings = 0;
         else return bad_arg("--strings-in-hex");
         return true;
@@ -404,11 +456,14 @@ class Parser {
         return true;
       case Opt::Daemonize: ++cfg.daemonize; return true;
       case Opt::DetachOn:
-        if (*arg != "execve" && *arg != "execveat") return bad_arg("-b");
+        if (*arg != "execve") return fail("Syscall '" + std::string(*arg) + "' for -b isn't supported");
         cfg.detach_on_execve = true;
         return true;
       case Opt::StackTraces: cfg.stack_traces = true; return true;
-      case Opt::Seccomp: cfg.seccomp = 1; return true;
+      case Opt::Seccomp:
+        cfg.seccomp = 1;
+        cfg.seccomp_given = true;
+        return true;
       case Opt::NoSeccomp: cfg.seccomp = 0; return true;
       case Opt::Json: cfg.json = true; return true;
       case Opt::Backend:
@@ -422,6 +477,40 @@ class Parser {
         return true;
       case Opt::DecodePids: return true;
     }
+    return true;
+  }
+
+  bool t_conflict() { return fail("-t and --absolute-timestamps cannot be provided simultaneously"); }
+
+  // -U: strace's column names; each column at most once.
+  bool summary_columns(std::string_view value) {
+    static constexpr std::string_view kNames[][5] = {
+        {"time-percent", "time_percent"},
+        {"total-time", "total_time", "time"},
+        {"min-time", "shortest", "min_time", "time_min"},
+        {"max-time", "longest", "max_time", "time_max"},
+        {"avg-time", "avg_time", "time_avg"},
+        {"calls", "count"},
+        {"errors", "error"},
+        {"name", "syscall", "syscall_name", "syscall-name"},
+    };
+    std::vector<bool> seen(std::size(kNames), false);
+    size_t pos = 0;
+    for (auto tok : split(value, ',')) {
+      size_t found = std::size(kNames);
+      for (size_t c = 0; c < std::size(kNames); ++c)
+        for (auto n : kNames[c])
+          if (!n.empty() && n == tok) found = c;
+      if (found == std::size(kNames)) return fail("unknown column name: '" + std::string(tok) + "'", true);
+      if (seen[found])
+        return fail("call summary column has been provided more than once: '" + std::string(tok) +
+                        "' (-U option residual: '" + std::string(value.substr(pos)) + "')",
+                    true);
+      seen[found] = true;
+      pos += tok.size() + 1;
+    }
+    cfg.summary_columns = std::string(value);
+    cfg.summary_columns_given = true;
     return true;
   }
 
@@ -508,6 +597,56 @@ class Parser {
 
 }  // namespace
 
+// strace's checks of options against each other, after parsing, in its
+// order: errors (with the -h hint) first, then warnings that let it go on.
+bool check_combinations(StraceConfig& cfg, CliError* error) {
+  auto fail = [&](std::string msg, bool try_help = true) {
+    error->message = std::move(msg);
+    error->show_try_help = try_help;
+    return false;
+  };
+  // -f/-ff and --follow-forks/--output-separately are two spellings that
+  // strace 6.1 will not mix; -f's count then decides separate output, even
+  // over --output-separately ("-f --output-separately" is one file).
+  if (cfg.follow_short && cfg.follow_long) return fail("-f and --follow-forks cannot be provided simultaneously", false);
+  if (cfg.follow_short >= 2 && cfg.output_separately_long)
+    return fail("-ff and --output-separately cannot be provided simultaneously", false);
+  if (cfg.follow_short) {
+    cfg.follow = cfg.follow_short;
+    cfg.output_separately = cfg.follow_short >= 2;
+  } else if (cfg.follow_long) {
+    cfg.follow = 1;
+  }
+  if (cfg.daemonize && cfg.command.empty()) return fail("PROG [ARGS] must be specified with -D/--daemonize");
+  if (cfg.daemonize > 3)
+    return fail("Too many -D's (" + std::to_string(cfg.daemonize) + "), maximum supported -D count is 3");
+  if (cfg.output_separately && cfg.summary)
+    return fail("(-c/--summary-only or -C/--summary) and -ff/--output-separately are mutually exclusive");
+  if (cfg.summary_wall_clock && !cfg.summary)
+    return fail("-w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)");
+  if (cfg.summary_columns_given && !cfg.summary)
+    return fail("-U/--summary-columns must be given with (-c/--summary-only or -C/--summary)");
+  const bool piped = !cfg.output.empty() && (cfg.output[0] == '|' || cfg.output[0] == '!');
+  if (piped && cfg.output_separately)
+    return fail("piping the output and -ff/--output-separately are mutually exclusive");
+  if (cfg.sort_given && !cfg.summary)
+    cfg.warnings.push_back("-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
+  if (cfg.summary == 1) {
+    if (cfg.instruction_pointer) cfg.warnings.push_back("-i/--instruction-pointer has no effect with -c/--summary-only");
+    if (cfg.stack_traces) cfg.warnings.push_back("-k/--stack-traces has no effect with -c/--summary-only");
+    if (cfg.syscall_numbers) cfg.warnings.push_back("-n/--syscall-number has no effect with -c/--summary-only");
+    if (cfg.relative) cfg.warnings.push_back("-r/--relative-timestamps has no effect with -c/--summary-only");
+  }
+  if (cfg.output_separately_long && cfg.output.empty())
+    cfg.warnings.push_back("--output-separately has no effect without -o/--output");
+  if (cfg.output.empty()) cfg.output_separately = false;
+  if (cfg.seccomp_given && cfg.follow == 0) {
+    cfg.warnings.push_back("--seccomp-bpf cannot be used without -f/--follow-forks, disabling");
+    cfg.seccomp = 0;
+  }
+  return true;
+}
+
 std::optional<StraceConfig> parse_strace_args(int argc, char** argv, CliError* error) {
   Parser p(error);
   p.cfg.trace.numbers.set();
@@ -519,6 +658,7 @@ std::optional<StraceConfig> parse_strace_args(int argc, char** argv, CliError* e
     error->show_try_help = true;
     return std::nullopt;
   }
+  if (!check_combinations(p.cfg, error)) return std::nullopt;
   return p.cfg;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "filter/syscall_set.h"
+#include "sinks/strace_dumpio.h"
 
 namespace sct {
 
@@ -18,8 +19,11 @@ struct StraceConfig {
   std::vector<pid_t> pids;
   std::string output;              // -o FILE ("" = stderr)
   bool output_append = false;      // -A
-  int follow = 0;                  // -f 1, -ff 2
+  int follow = 0;                  // -f 1, -ff 2 (after check_combinations)
+  int follow_short = 0;            // -f count
+  bool follow_long = false;        // --follow-forks
   bool output_separately = false;  // -ff / --output-separately
+  bool output_separately_long = false;
   size_t string_limit = 32;        // -s
   SyscallSet trace;                // -e trace=
   bool trace_given = false;
@@ -44,7 +48,8 @@ struct StraceConfig {
   bool quiet_attach = false, quiet_exit = false, quiet_personality = false, quiet_path_resolution = false,
        quiet_thread_execve = false;
   bool verbose = false;            // -v
-  int hex_strings = 0;             // -x -xx
+  int hex_strings = 0;             // -x 1, -xx 2, --strings-in-hex=non-ascii-chars 3
+  FdSet read_fds, write_fds;       // -e read= / -e write=
   int column = 40;                 // -a
   bool raw_all = false;            // -e raw=all / -X raw
   std::vector<std::string> env_set, env_unset;  // -E
@@ -60,6 +65,11 @@ struct StraceConfig {
   std::string backend = "ptrace";  // --backend=ptrace|bpf|auto
   std::vector<std::string> comms;  // --comm NAME (bpf)
   size_t bpf_buffer = 0;           // --bpf-buffer SIZE
+  // Bookkeeping for strace's cross-option checks and warnings.
+  int status_flag_count = 0;       // -z/-Z seen
+  bool t_given = false, absolute_timestamps_given = false;
+  bool summary_columns_given = false, sort_given = false, seccomp_given = false;
+  std::vector<std::string> warnings;  // printed as "PROG: warning text" before tracing
   bool show_help = false;
   bool show_version = false;
 };

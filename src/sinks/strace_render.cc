@@ -77,6 +77,8 @@ void render_quoted(const std::string& bytes, bool truncated, bool force_hex, con
     }
     if (is_printable(c)) {
       out += static_cast<char>(c);
+    } else if (opt.hex_strings == 3) {
+      fmt::format_to(std::back_inserter(out), "\\x{:02x}", c);
     } else {
       // Octal escapes are as short as possible unless an octal digit follows,
       // which would otherwise be read as part of the escape.

@@ -11,7 +11,9 @@
 namespace sct {
 
 struct RenderOptions {
-  int hex_strings = 0;  // -x: 1, -xx: 2
+  // -x: 1 (a string with a non-ASCII byte is all hex), -xx: 2 (every string),
+  // --strings-in-hex=non-ascii-chars: 3 (only the non-ASCII bytes as \xNN).
+  int hex_strings = 0;
 };
 
 // Appends one value.

@@ -27,30 +27,71 @@ int pid_column_width() {
   return digits < 1 ? 5 : digits;
 }
 
+// "S.FFF" with prec digits of the fraction ("S" alone at precision 0).
+std::string seconds(int64_t ns, int prec, int sec_width = 0) {
+  int64_t frac = ns % 1000000000LL;
+  for (int i = 9; i > prec; --i) frac /= 10;
+  std::string s = fmt::format("{:{}}", ns / 1000000000LL, sec_width);
+  if (prec) s += fmt::format(".{:0{}}", frac, prec);
+  return s;
+}
+
+size_t expected_args(const SyscallCall& call) {
+  if (call.total_args >= 0) return static_cast<size_t>(call.total_args);
+  return call.row && call.row->name ? call.row->nargs : 6;
+}
+
 }  // namespace
 
-StraceTextSink::StraceTextSink(StraceTextOptions opt) : opt_(opt), pid_width_(pid_column_width()) {}
+StraceTextSink::StraceTextSink(StraceTextOptions opt) : opt_(std::move(opt)), pid_width_(pid_column_width()) {
+  shared_.file = opt_.out;
+}
+
+StraceTextSink::~StraceTextSink() {
+  for (auto& [tid, s] : per_task_)
+    if (opt_.close_task_file) opt_.close_task_file(s.file);
+}
 
 bool StraceTextSink::want_pid_prefix() const {
+  if (separate()) return false;
   if (opt_.to_file) return opt_.follow_forks || live_.size() > 1;
   return live_.size() > 1;
 }
 
-void StraceTextSink::write(const std::string& s) {
-  fwrite(s.data(), 1, s.size(), opt_.out);
-  size_t nl = s.rfind('\n');
-  column_ = nl == std::string::npos ? column_ + s.size() : s.size() - nl - 1;
+StraceTextSink::Stream& StraceTextSink::stream(pid_t tid) {
+  if (!separate()) return shared_;
+  auto it = per_task_.find(tid);
+  if (it == per_task_.end()) {
+    Stream s;
+    s.file = opt_.open_task_file(tid);
+    it = per_task_.emplace(tid, s).first;
+  }
+  return it->second;
 }
 
-void StraceTextSink::end_line() {
-  write("\n");
-  open_tid_ = 0;
+void StraceTextSink::write(Stream& s, const std::string& text) {
+  if (s.file) fwrite(text.data(), 1, text.size(), s.file);
+  size_t nl = text.rfind('\n');
+  s.column = nl == std::string::npos ? s.column + text.size() : text.size() - nl - 1;
 }
 
-void StraceTextSink::begin_line(pid_t tid, const EventTime& t) {
-  if (open_tid_ != 0) {
-    write(" <unfinished ...>");
-    end_line();
+void StraceTextSink::end_line(Stream& s) {
+  write(s, "\n");
+  s.open_tid = 0;
+}
+
+void StraceTextSink::pad_to_column(Stream& s, std::string& text) const {
+  // strace pads to COLUMN-1, then prints " = ".
+  size_t col = s.column + text.size();
+  size_t target = opt_.column > 0 ? static_cast<size_t>(opt_.column - 1) : 0;
+  if (col < target) text.append(target - col, ' ');
+}
+
+void StraceTextSink::begin_line(pid_t tid, const EventTime& t, bool ip_known) {
+  Stream& s = stream(tid);
+  if (s.open_tid != 0) {
+    write(s, " <unfinished ...>");
+    end_line(s);
   }
   std::string lead;
   if (want_pid_prefix()) {
@@ -61,41 +102,36 @@ void StraceTextSink::begin_line(pid_t tid, const EventTime& t) {
   }
   if (opt_.timestamps) {
     int64_t sec = t.wall_ns / 1000000000LL;
-    int64_t nsec = t.wall_ns % 1000000000LL;
     int prec = opt_.timestamp_precision;
-    int64_t frac = nsec;
-    for (int i = 9; i > prec; --i) frac /= 10;
     if (opt_.timestamps >= 3) {
-      lead += prec ? fmt::format("{}.{:0{}} ", sec, frac, prec) : fmt::format("{} ", sec);
+      lead += seconds(t.wall_ns, prec) + ' ';
     } else {
       time_t tt = static_cast<time_t>(sec);
       struct tm tm;
       localtime_r(&tt, &tm);
       lead += fmt::format("{:02}:{:02}:{:02}", tm.tm_hour, tm.tm_min, tm.tm_sec);
-      if (opt_.timestamps == 2 && prec) lead += fmt::format(".{:0{}}", frac, prec);
+      if (opt_.timestamps == 2 && prec) lead += seconds(t.wall_ns % 1000000000LL, prec).substr(1);  // ".FFF"
       lead += ' ';
     }
   }
   if (opt_.relative) {
     int64_t delta = last_relative_ns_ < 0 ? 0 : t.mono_ns - last_relative_ns_;
     last_relative_ns_ = t.mono_ns;
-    lead += fmt::format("{:6}.{:06} ", delta / 1000000000LL, (delta % 1000000000LL) / 1000);
+    // With absolute timestamps too, strace puts the delta in "(+ ...)".
+    std::string d = seconds(delta, opt_.relative_precision, 6);
+    lead += opt_.timestamps ? "(+" + d + ") " : d + ' ';
   }
-  column_ = 0;
-  write(lead);
-  open_tid_ = tid;
+  const LastCall& last = last_call_[tid];
+  if (opt_.syscall_numbers) lead += fmt::format("[{:4}] ", last.nr);
+  if (opt_.instruction_pointer)
+    lead += ip_known ? fmt::format("[{:016x}] ", last.ip) : std::string("[????????????????] ");
+  s.column = 0;
+  write(s, lead);
+  s.open_tid = tid;
 }
-
-namespace {
-
-size_t expected_args(const SyscallCall& call) {
-  if (call.total_args >= 0) return static_cast<size_t>(call.total_args);
-  return call.row && call.row->name ? call.row->nargs : 6;
-}
-
-}  // namespace
 
 void StraceTextSink::syscall_entry(const SyscallCall& call, const EventContext& ctx) {
+  last_call_[call.tid] = LastCall{call.nr, call.instruction_pointer};
   begin_line(call.tid, ctx.time);
   std::string text = call_name(call);
   text += '(';
@@ -103,38 +139,40 @@ void StraceTextSink::syscall_entry(const SyscallCall& call, const EventContext& 
   // strace prints the separator after the last entry argument right away
   // when more arguments follow at exit.
   if (call.entry_args > 0 && call.entry_args < expected_args(call)) text += ", ";
-  write(text);
+  write(stream(call.tid), text);
   pending_[call.tid] = call_name(call);
 }
 
 void StraceTextSink::syscall_exit(const SyscallCall& call, const EventContext& ctx, const EventTime& entry_time) {
+  Stream& s = stream(call.tid);
   std::string text;
-  if (open_tid_ != call.tid) {
+  if (s.open_tid != call.tid) {
     begin_line(call.tid, ctx.time);
     text = "<... " + call_name(call) + " resumed>";
   }
   render_args(call, call.entry_args, call.decoded.size(), opt_.render, text);
   text += ')';
-  write(text);
   pending_.erase(call.tid);
-  text.clear();
-  if (column() < 39) text.append(39 - column(), ' ');
+  pad_to_column(s, text);
   text += " = ";
   text += render_return(call, opt_.render);
   if (opt_.syscall_times) {
     int64_t d = ctx.time.mono_ns - entry_time.mono_ns;
-    int prec = opt_.syscall_time_precision;
-    int64_t frac = d % 1000000000LL;
-    for (int i = 9; i > prec; --i) frac /= 10;
-    text += prec ? fmt::format(" <{}.{:0{}}>", d / 1000000000LL, frac, prec)
-                 : fmt::format(" <{}>", d / 1000000000LL);
+    text += " <" + seconds(d, opt_.syscall_time_precision) + ">";
   }
-  write(text);
-  end_line();
+  write(s, text);
+  end_line(s);
+  if (ctx.mem && !(opt_.read_fds.empty() && opt_.write_fds.empty())) {
+    std::string dump;
+    append_dumpio(call, opt_.read_fds, opt_.write_fds, *ctx.mem, dump);
+    if (!dump.empty()) write(s, dump);
+  }
 }
 
 void StraceTextSink::signal_delivered(pid_t tid, const siginfo_t& si, const EventContext& ctx) {
-  if (!opt_.print_signals) return;
+  if (!opt_.signals.empty() &&
+      (si.si_signo < 0 || static_cast<size_t>(si.si_signo) >= opt_.signals.size() || !opt_.signals[si.si_signo]))
+    return;
   begin_line(tid, ctx.time);
   std::string text = "--- " + signal_name_or_number(si.si_signo) + " ";
 #ifdef SCT_HAVE_SIGINFO
@@ -143,15 +181,18 @@ void StraceTextSink::signal_delivered(pid_t tid, const siginfo_t& si, const Even
   text += fmt::format("{{si_signo={}}}", signal_name_or_number(si.si_signo));
 #endif
   text += " ---";
-  write(text);
-  end_line();
+  Stream& s = stream(tid);
+  write(s, text);
+  end_line(s);
 }
 
 void StraceTextSink::group_stop(pid_t tid, int sig, const EventContext& ctx) {
-  if (!opt_.print_signals) return;
+  if (!opt_.signals.empty() && (sig < 0 || static_cast<size_t>(sig) >= opt_.signals.size() || !opt_.signals[sig]))
+    return;
   begin_line(tid, ctx.time);
-  write("--- stopped by " + signal_name_or_number(sig) + " ---");
-  end_line();
+  Stream& s = stream(tid);
+  write(s, "--- stopped by " + signal_name_or_number(sig) + " ---");
+  end_line(s);
 }
 
 void StraceTextSink::task_exited(pid_t tid, int status, const EventContext& ctx) {
@@ -159,34 +200,39 @@ void StraceTextSink::task_exited(pid_t tid, int status, const EventContext& ctx)
   // closes that syscall's line with "= ?".
   auto pend = pending_.find(tid);
   if (pend != pending_.end()) {
+    Stream& s = stream(tid);
     std::string text;
-    if (open_tid_ != tid) {
+    if (s.open_tid != tid) {
       begin_line(tid, ctx.time);
       text = "<... " + pend->second + " resumed>";
     }
     bool exit_call = pend->second == "exit_group" || pend->second == "exit";
     text += exit_call ? ")" : " <unfinished ...>)";
-    write(text);
-    text.clear();
-    if (column() < 39) text.append(39 - column(), ' ');
+    pad_to_column(s, text);
     text += " = ?";
-    write(text);
-    end_line();
+    write(s, text);
+    end_line(s);
     pending_.erase(pend);
   }
   if (!opt_.quiet_exit) {
-    begin_line(tid, ctx.time);
+    begin_line(tid, ctx.time, false);
+    Stream& s = stream(tid);
     if (WIFEXITED(status))
-      write(fmt::format("+++ exited with {} +++", WEXITSTATUS(status)));
+      write(s, fmt::format("+++ exited with {} +++", WEXITSTATUS(status)));
     else
-      write(fmt::format("+++ killed by {} {}+++", signal_name_or_number(WTERMSIG(status)),
-                        WCOREDUMP(status) ? "(core dumped) " : ""));
-    end_line();
+      write(s, fmt::format("+++ killed by {} {}+++", signal_name_or_number(WTERMSIG(status)),
+                           WCOREDUMP(status) ? "(core dumped) " : ""));
+    end_line(s);
   }
-  live_.erase(tid);
+  drop_task(tid);
 }
 
-void StraceTextSink::task_attached(pid_t tid, pid_t, bool) { live_.insert(tid); }
+void StraceTextSink::task_attached(pid_t tid, pid_t, bool) {
+  live_.insert(tid);
+  // strace -ff creates a task's file as soon as it is traced, even if the
+  // task never prints a line.
+  if (separate()) stream(tid);
+}
 
 void StraceTextSink::task_renamed(pid_t old_tid, pid_t new_tid) {
   live_.erase(old_tid);
@@ -196,21 +242,60 @@ void StraceTextSink::task_renamed(pid_t old_tid, pid_t new_tid) {
     pending_[new_tid] = pend->second;
     pending_.erase(old_tid);
   }
-  if (open_tid_ == old_tid) open_tid_ = new_tid;
+  auto last = last_call_.find(old_tid);
+  if (last != last_call_.end()) {
+    last_call_[new_tid] = last->second;
+    last_call_.erase(old_tid);
+  }
+  if (separate()) {
+    // The leader's file carries on; the vanished thread's file is closed.
+    auto it = per_task_.find(old_tid);
+    if (it != per_task_.end()) {
+      Stream moved = it->second;
+      per_task_.erase(it);
+      auto leader = per_task_.find(new_tid);
+      if (leader != per_task_.end() && opt_.close_task_file) {
+        opt_.close_task_file(moved.file);
+      } else {
+        per_task_[new_tid] = moved;
+      }
+      if (per_task_[new_tid].open_tid == old_tid) per_task_[new_tid].open_tid = new_tid;
+    }
+  } else if (shared_.open_tid == old_tid) {
+    shared_.open_tid = new_tid;
+  }
 }
 
 void StraceTextSink::task_detached(pid_t tid) {
-  if (open_tid_ == tid) {
-    write(" <detached ...>");
-    end_line();
+  Stream& s = stream(tid);
+  if (s.open_tid == tid) {
+    write(s, " <detached ...>");
+    end_line(s);
   }
+  drop_task(tid);
+}
+
+void StraceTextSink::drop_task(pid_t tid) {
   pending_.erase(tid);
   live_.erase(tid);
+  last_call_.erase(tid);
+  if (separate()) {
+    auto it = per_task_.find(tid);
+    if (it != per_task_.end()) {
+      if (it->second.open_tid != 0) end_line(it->second);
+      if (opt_.close_task_file) opt_.close_task_file(it->second.file);
+      per_task_.erase(it);
+    }
+  }
 }
 
 void StraceTextSink::finish() {
-  if (open_tid_ != 0) end_line();
-  fflush(opt_.out);
+  if (shared_.open_tid != 0) end_line(shared_);
+  for (auto& [tid, s] : per_task_) {
+    if (s.open_tid != 0) end_line(s);
+    if (s.file) fflush(s.file);
+  }
+  if (shared_.file) fflush(shared_.file);
 }
 
 }  // namespace sct
