@@ -4,6 +4,8 @@
 // helper thread), then END, the final newline and the aggregations.
 #include "dtrace/dtrace_main.h"
 
+#include <dirent.h>
+#include <errno.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -17,6 +19,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <sstream>
@@ -26,6 +29,7 @@
 
 #include <fmt/format.h>
 
+#include "backend/bpf/bpf_engine.h"
 #include "backend/interrupt.h"
 #include "backend/ptrace/ptrace_engine.h"
 #include "dtrace/compile_error.h"
@@ -34,6 +38,7 @@
 #include "dtrace/interpreter.h"
 #include "dtrace/probes.h"
 #include "dtrace/selection.h"
+#include "dtrace/task_info.h"
 #include "xlat/signals.h"
 
 namespace sct {
@@ -81,7 +86,8 @@ const char* kUsage =
     "\t-x  enable or modify compiler and tracing options\n"
     "\t-Z  permit probe descriptions that match zero probes\n"
     "\n"
-    "\tWith -c or -p, tracing runs on the ptrace engine and needs no privileges.\n"
+    "\tWith -c or -p, tracing runs on the ptrace engine and needs no privileges;\n"
+    "\twithout them it is system-wide, on the eBPF engine (root).\n"
     "\tEnvironment: _DTRACE_TESTING drops the CPU and ID columns (for tests).\n";
 
 int usage() {
@@ -308,6 +314,91 @@ int list_probes(ProbeCatalog& catalog, const CommandLine& cl) {
   return status;
 }
 
+// Waits for exit() (from a tick) or a signal.
+void wait_for_end(Interpreter& interp, std::mutex& lock) {
+  while (!g_interrupt_signal) {
+    {
+      std::lock_guard<std::mutex> g(lock);
+      if (interp.exited()) break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
+bool process_exists(pid_t pid) { return kill(pid, 0) == 0 || errno == EPERM; }
+
+// Every process but this one: with forks followed in the kernel, their
+// descendants are every process started from now on. The eBPF engine has
+// no unselected (whole-system) mode, so this stands in for one.
+std::vector<pid_t> all_processes() {
+  std::vector<pid_t> pids;
+  if (DIR* d = opendir("/proc")) {
+    while (struct dirent* e = readdir(d)) {
+      char* end = nullptr;
+      long pid = std::strtol(e->d_name, &end, 10);
+      if (pid <= 0 || *end != '\0' || pid == getpid()) continue;
+      // Kernel threads make no syscalls (and have an empty cmdline).
+      std::ifstream cmdline("/proc/" + std::string(e->d_name) + "/cmdline");
+      if (!cmdline || cmdline.peek() == std::ifstream::traits_type::eof()) continue;
+      pids.push_back(pid_t(pid));
+    }
+    closedir(d);
+  }
+  return pids;
+}
+
+// Runs the program over every process on the eBPF engine until Ctrl-C or
+// exit(), selecting in the kernel what the predicates allow (selection.h):
+// the pids of `pid == N` when they all exist, else the names of
+// `execname == "x"`, else every process. Returns the engine's error.
+std::string run_system_wide(const DtraceOptions& opts, const KernelSelection& sel, Interpreter& interp, const ProbeCatalog& catalog,
+                            std::mutex& lock, std::function<void()> on_exit) {
+  TraceSpec spec;
+  spec.progname = "dtrace";
+  // The engine captures memory (for copyin/copyinstr) only for its decoders.
+  spec.decode = true;
+  spec.decode_options.string_limit = size_t(opts.strsize);
+  spec.trace_all = false;
+  spec.traced = sel.syscalls();
+  // exec renames a task: the adapter forgets its cached execname then.
+  for (const char* name : {"execve", "execveat"}) {
+    long nr = syscall_number(name);
+    if (nr >= 0 && nr < kMaxSyscalls) spec.traced.set(size_t(nr));
+  }
+  bool pids_exist = !sel.pids.empty();
+  for (int32_t p : sel.pids) pids_exist = pids_exist && process_exists(p);
+  if (pids_exist) {
+    spec.attach_pids.assign(sel.pids.begin(), sel.pids.end());
+    spec.follow_forks = true;  // the threads they start later
+  } else if (!sel.execnames.empty()) {
+    spec.comms = sel.execnames;
+  } else if (!sel.pids.empty()) {
+    // pid == N for pids that do not exist: nothing can fire.
+    return "";
+  } else {
+    spec.attach_pids = all_processes();
+    spec.follow_forks = true;
+  }
+
+  DtraceEventSink::Hooks hooks;
+  hooks.on_exit = std::move(on_exit);
+  // Records reach us in batches, up to ~100 ms late: a short-lived task may
+  // be gone from /proc by then. When the kernel selected by one name, that
+  // name is its execname (the engine's events carry neither comm nor tgid).
+  std::vector<std::string> comms = spec.comms;
+  hooks.read_task = [comms](pid_t tid, TaskInfo* info) {
+    if (read_task_info(tid, info)) return true;
+    if (comms.size() != 1) return false;
+    info->execname = comms[0].substr(0, 15);
+    info->pid = tid;
+    info->ppid = 0;
+    return true;
+  };
+  DtraceEventSink sink(interp, catalog, lock, hooks);
+  EngineResult result = run_bpf_engine(spec, sink);
+  return result.error;
+}
+
 }  // namespace
 
 int dtrace_main(int argc, char** argv) {
@@ -381,6 +472,22 @@ int dtrace_main(int argc, char** argv) {
       }
     }
   }
+  KernelSelection selection = compute_selection(programs);
+  bool have_target = !cl.command.empty() || !cl.pids.empty();
+  bool system_wide = selection.any_syscall && !have_target;
+  if (system_wide) {
+    // dtrace(1) fails in dtrace_open(), before any notice, when it lacks privileges.
+    std::string why;
+    if (geteuid() != 0) {
+      message("failed to initialize dtrace: DTrace requires additional privileges "
+              "(system-wide tracing, without -c or -p, runs on the eBPF engine, which needs root)");
+      return kExitError;
+    }
+    if (!bpf_engine_available(&why)) {
+      message("failed to initialize dtrace: system-wide tracing (without -c or -p) needs the eBPF engine: " + why);
+      return kExitError;
+    }
+  }
   for (size_t i = 0; i < programs.size(); ++i) {
     if (opts.quiet) break;
     size_t n = programs[i].matched_probes;
@@ -389,12 +496,6 @@ int dtrace_main(int argc, char** argv) {
   }
   if (cl.compile_only) return kExitSuccess;
 
-  KernelSelection selection = compute_selection(programs);
-  bool have_target = !cl.command.empty() || !cl.pids.empty();
-  if (selection.any_syscall && !have_target) {
-    message("system-wide tracing (no -c or -p) needs the eBPF engine, which is not available yet; use -c CMD or -p PID");
-    return kExitError;
-  }
 
   std::FILE* out = stdout;
   if (!cl.output_file.empty()) {
@@ -425,7 +526,11 @@ int dtrace_main(int argc, char** argv) {
   // command it started is killed, a grabbed process is let go.
   auto request_stop = [&](bool from_engine_thread) {
     exit_requested = true;
-    if (!have_target) return;
+    if (!have_target) {
+      // The eBPF engine and the wait loop below both stop on it.
+      g_interrupt_signal = SIGPIPE;
+      return;
+    }
     if (spawned) {
       g_interrupt_signal = SIGKILL;
       if (!from_engine_thread && sink_ptr && sink_ptr->first_task() > 0) kill(sink_ptr->first_task(), SIGKILL);
@@ -490,15 +595,19 @@ int dtrace_main(int argc, char** argv) {
         else message(fmt::format("failed to grab pid {}: {}", cl.pids[0], result.error));
         return kExitError;
       }
+    } else if (system_wide) {
+      std::string error = run_system_wide(opts, selection, interp, catalog, lock, [&] { request_stop(true); });
+      if (!error.empty()) {
+        tick.stop();
+        message("failed to enable probes: " + error);
+        return kExitError;
+      }
+      // Only the pids of `pid == N` were traced and they are gone: nothing
+      // more can fire but the ticks; dtrace(1) waits for exit() or Ctrl-C.
+      wait_for_end(interp, lock);
     } else {
       // Only BEGIN/END/profile probes: wait for exit() or a signal.
-      while (!g_interrupt_signal) {
-        {
-          std::lock_guard<std::mutex> g(lock);
-          if (interp.exited()) break;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-      }
+      wait_for_end(interp, lock);
     }
     tick.stop();
   }

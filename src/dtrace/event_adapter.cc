@@ -2,6 +2,8 @@
 
 #include <sys/wait.h>
 
+#include <string_view>
+
 #include "dtrace/task_info.h"
 
 namespace sct::dtrace {
@@ -13,12 +15,44 @@ void DtraceEventSink::note_task(pid_t tid) {
   }
 }
 
+namespace {
+
+// argN as the syscall provider shows it: each argument widened by its C
+// type, so an int fd of -100 (AT_FDCWD) is 0xffffffffffffff9c, not the
+// 0xffffff9c glibc leaves in the register (a 32-bit mov); arguments past
+// the syscall's own count are 0, as the tracepoints' are.
+uint64_t provider_arg(const SyscallRow* row, int index, uint64_t raw) {
+  if (!row) return raw;
+  if (index >= row->nargs) return 0;
+  switch (row->args[index].kind) {
+    case ArgKind::Int:
+    case ArgKind::Fd:
+    case ArgKind::DirFd:
+    case ArgKind::Signal:
+    case ArgKind::Pid:
+    case ArgKind::Clockid:
+      return uint64_t(int64_t(int32_t(raw)));
+    case ArgKind::Uint:
+    case ArgKind::Uid:
+    case ArgKind::Oct:
+      return raw & 0xffffffffu;
+    default:
+      return raw;
+  }
+}
+
+}  // namespace
+
 const TaskInfo& DtraceEventSink::task(pid_t tid) {
   auto it = tasks_.find(tid);
   if (it == tasks_.end()) {
     TaskInfo info;
     bool ok = hooks_.read_task ? hooks_.read_task(tid, &info) : read_task_info(tid, &info);
-    if (!ok) info.pid = tid;
+    if (!ok) {
+      auto fb = fallback_.find(tid);
+      if (fb != fallback_.end()) info = fb->second;
+      info.pid = tid;
+    }
     it = tasks_.emplace(tid, info).first;
   }
   return it->second;
@@ -28,7 +62,7 @@ void DtraceEventSink::fire(const Probe* probe, const SyscallCall& call, const Ev
   Firing f;
   f.probe = probe;
   if (!is_return) {
-    for (int i = 0; i < 6; ++i) f.args[i] = call.args[i];
+    for (int i = 0; i < 6; ++i) f.args[i] = provider_arg(call.row, i, call.args[i]);
   } else if (call.error != 0) {
     f.args[0] = f.args[1] = uint64_t(int64_t(-1));
     f.errno_value = call.error;
@@ -53,6 +87,15 @@ void DtraceEventSink::fire(const Probe* probe, const SyscallCall& call, const Ev
 void DtraceEventSink::syscall_entry(const SyscallCall& call, const EventContext& ctx) {
   std::lock_guard<std::mutex> g(lock_);
   note_task(call.tid);
+  if (call.row && (call.row->classes & kCommChange) && ctx.mem) {
+    // The comm an exec gives: the file name's last component, 15 bytes at most.
+    int path_arg = std::string_view(call.row->name) == "execveat" ? 1 : 0;
+    bool terminated = false;
+    if (auto path = ctx.mem->read_cstring(call.args[path_arg], 4096, &terminated)) {
+      size_t slash = path->rfind('/');
+      exec_name_[call.tid] = (slash == std::string::npos ? *path : path->substr(slash + 1)).substr(0, 15);
+    }
+  }
   if (interp_.exited()) return;
   const Probe* p = catalog_.syscall(call.nr, false);
   if (p && interp_.enabled(p->id)) fire(p, call, ctx, false);
@@ -62,7 +105,14 @@ void DtraceEventSink::syscall_exit(const SyscallCall& call, const EventContext& 
   std::lock_guard<std::mutex> g(lock_);
   note_task(call.tid);
   // A successful exec changes the task's name (and possibly its tid).
-  if (call.row && (call.row->classes & kCommChange) && call.error == 0) tasks_.erase(call.tid);
+  if (call.row && (call.row->classes & kCommChange)) {
+    auto name = exec_name_.find(call.tid);
+    if (call.error == 0) {
+      tasks_.erase(call.tid);
+      if (name != exec_name_.end()) fallback_[call.tid].execname = name->second;
+    }
+    if (name != exec_name_.end()) exec_name_.erase(name);
+  }
   if (interp_.exited() || call.no_return) return;
   const Probe* p = catalog_.syscall(call.nr, true);
   if (p && interp_.enabled(p->id)) fire(p, call, ctx, true);
@@ -72,12 +122,20 @@ void DtraceEventSink::task_exited(pid_t tid, int wait_status, const EventContext
   std::lock_guard<std::mutex> g(lock_);
   interp_.thread_exited(tid);
   tasks_.erase(tid);
+  fallback_.erase(tid);
+  exec_name_.erase(tid);
   if (targets_.erase(tid) && hooks_.on_target_exit) hooks_.on_target_exit(tid, wait_status);
 }
 
-void DtraceEventSink::task_attached(pid_t tid, pid_t /*parent_tid*/, bool /*by_attach*/) {
+void DtraceEventSink::task_attached(pid_t tid, pid_t parent_tid, bool /*by_attach*/) {
   std::lock_guard<std::mutex> g(lock_);
   note_task(tid);
+  // A new task starts with its parent's name.
+  if (parent_tid > 0 && !fallback_.count(tid)) {
+    auto parent = tasks_.find(parent_tid);
+    if (parent != tasks_.end()) fallback_[tid] = parent->second;
+    else if (auto fb = fallback_.find(parent_tid); fb != fallback_.end()) fallback_[tid] = fb->second;
+  }
 }
 
 void DtraceEventSink::task_renamed(pid_t old_tid, pid_t new_tid) {

@@ -57,6 +57,10 @@ class DtraceEventSink final : public EventSink {
   std::mutex& lock_;
   Hooks hooks_;
   std::unordered_map<pid_t, TaskInfo> tasks_;
+  // What is known of a task when /proc no longer has it (events may arrive
+  // after the task is gone): the name its exec gave it, or its parent's.
+  std::unordered_map<pid_t, TaskInfo> fallback_;
+  std::unordered_map<pid_t, std::string> exec_name_;  // at exec entry, until its exit
   std::set<pid_t> targets_;
   pid_t first_task_ = 0;
   bool exit_reported_ = false;

@@ -1,0 +1,1 @@
+syscall::connect:entry /execname=="valk"/ { trace(arg0); }

@@ -1,0 +1,1 @@
+syscall::epoll*:entry /execname=="valk"/ { trace(arg0); }

@@ -1,0 +1,1 @@
+syscall::kevent*:entry /execname=="valk"/ { trace(arg0); }

@@ -1,0 +1,3 @@
+syscall::open*:entry /execname == "valk"/ { 
+  printf("%s %s", execname, copyinstr(arg0)); 
+}

@@ -1,0 +1,1 @@
+syscall::open*:entry /execname=="valk"/ { printf("%s", copyinstr(arg0)); }

@@ -1,0 +1,1 @@
+syscall::openat:entry /execname=="valk"/ { printf("%s", copyinstr(arg1)); }
