@@ -358,6 +358,7 @@ std::string run_system_wide(const DtraceOptions& opts, const KernelSelection& se
   // The engine captures memory (for copyin/copyinstr) only for its decoders.
   spec.decode = true;
   spec.decode_options.string_limit = size_t(opts.strsize);
+  spec.bpf_buffer = size_t(opts.bufsize);  // -b / -x bufsize: the ring buffer (a power of two)
   spec.trace_all = false;
   spec.traced = sel.syscalls();
   // exec renames a task: the adapter forgets its cached execname then.
