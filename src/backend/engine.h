@@ -29,6 +29,7 @@ struct TraceSpec {
   std::vector<std::string> env_set;
   std::vector<std::string> env_unset;
   std::string run_as_user;
+  bool detach_on_execve = false;      // -b execve
   // seccomp-bpf: -1 auto, 0 off, 1 on.
   int seccomp = -1;
   std::string progname = "sctrace";   // prefix of messages

@@ -63,6 +63,7 @@ TraceSpec build_spec(const StraceConfig& cfg, const std::string& prog) {
   spec.env_set = cfg.env_set;
   spec.env_unset = cfg.env_unset;
   spec.run_as_user = cfg.user;
+  spec.detach_on_execve = cfg.detach_on_execve;
   spec.seccomp = cfg.seccomp;
   return spec;
 }
@@ -147,8 +148,10 @@ int strace_main(int argc, char** argv) {
   text_opt.read_fds = cfg.read_fds;
   text_opt.write_fds = cfg.write_fds;
   text_opt.render.hex_strings = cfg.hex_strings;
+  text_opt.render.raw = cfg.raw_all;
+  text_opt.render.xlat_style = static_cast<XlatStyle>(cfg.xlat_style);
   StraceTextSink text(text_opt);
-  StraceMessagesSink messages(prog, cfg.quiet_attach, cfg.output.empty());
+  StraceMessagesSink messages(prog, cfg.quiet_attach, cfg.output.empty(), cfg.output.empty() || !cfg.pids.empty());
 
   SummaryOptions summary_opt;
   summary_opt.out = out;

@@ -180,8 +180,10 @@ class Parser {
       SyscallSet set;
       std::string err;
       if (!parse_syscall_set(value, &set, &err)) return fail(err);
+      // Global only: the decoders take one set of options. abbrev=none is
+      // -v (every field); verbose= (structs as addresses when off) is strace's
+      // default "all" and not applied per call; raw= in full or not at all.
       if (qual == "raw" || qual == "x") cfg.raw_all = set.all();
-      if (qual == "verbose" || qual == "v") cfg.verbose = set.all();
       if (qual == "abbrev" || qual == "a") cfg.verbose = !set.all() && set.numbers.none();
       return true;
     }
@@ -434,8 +436,9 @@ class Parser {
         cfg.column = static_cast<int>(n);
         return true;
       case Opt::ConstStyle:
-        if (*arg == "raw") cfg.raw_all = true;
-        else if (*arg == "abbrev" || *arg == "verbose") cfg.raw_all = false;
+        if (*arg == "raw") cfg.xlat_style = 1;
+        else if (*arg == "abbrev") cfg.xlat_style = 0;
+        else if (*arg == "verbose") cfg.xlat_style = 2;
         else return bad_arg("-X");
         return true;
       case Opt::Env: {

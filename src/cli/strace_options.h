@@ -51,7 +51,8 @@ struct StraceConfig {
   int hex_strings = 0;             // -x 1, -xx 2, --strings-in-hex=non-ascii-chars 3
   FdSet read_fds, write_fds;       // -e read= / -e write=
   int column = 40;                 // -a
-  bool raw_all = false;            // -e raw=all / -X raw
+  bool raw_all = false;            // -e raw=all
+  int xlat_style = 0;              // -X abbrev 0, raw 1, verbose 2
   std::vector<std::string> env_set, env_unset;  // -E
   std::string user;                // -u
   bool instruction_pointer = false;  // -i

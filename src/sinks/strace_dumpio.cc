@@ -49,6 +49,18 @@ void dump_msghdr(TraceeMemory& mem, uint64_t addr, uint64_t data_size, std::stri
   dump_iov(mem, reinterpret_cast<uint64_t>(msg.msg_iov), msg.msg_iovlen, data_size, out);
 }
 
+// sendmmsg/recvmmsg: each message the call handled (its return value),
+// " = N buffers in vector K" and then its iovecs up to the message's length.
+void dump_mmsghdr(TraceeMemory& mem, uint64_t addr, int64_t messages, std::string& out) {
+  if (messages <= 0 || messages > 1024) return;
+  for (int64_t i = 0; i < messages; ++i) {
+    struct mmsghdr m;
+    if (!mem.read_object(addr + static_cast<uint64_t>(i) * sizeof m, &m)) return;
+    fmt::format_to(std::back_inserter(out), " = {} buffers in vector {}\n", m.msg_hdr.msg_iovlen, i);
+    dump_iov(mem, reinterpret_cast<uint64_t>(m.msg_hdr.msg_iov), m.msg_hdr.msg_iovlen, m.msg_len, out);
+  }
+}
+
 bool one_of(std::string_view name, std::initializer_list<std::string_view> names) {
   for (auto n : names)
     if (n == name) return true;
@@ -92,6 +104,8 @@ void append_dumpio(const SyscallCall& call, const FdSet& read_set, const FdSet& 
       dump_iov(mem, call.args[1], call.args[2], UINT64_MAX, out);
     else if (n == "sendmsg")
       dump_msghdr(mem, call.args[1], UINT64_MAX, out);
+    else if (n == "sendmmsg" && !call.failed())
+      dump_mmsghdr(mem, call.args[1], call.ret, out);
   }
   if (call.failed() || call.no_return) return;
   if (read_set.contains(fd)) {
@@ -102,6 +116,8 @@ void append_dumpio(const SyscallCall& call, const FdSet& read_set, const FdSet& 
       dump_iov(mem, call.args[1], call.args[2], got, out);
     else if (n == "recvmsg")
       dump_msghdr(mem, call.args[1], got, out);
+    else if (n == "recvmmsg")
+      dump_mmsghdr(mem, call.args[1], call.ret, out);
   }
 }
 

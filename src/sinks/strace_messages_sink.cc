@@ -20,7 +20,7 @@ void StraceMessagesSink::process_attached(pid_t pid, size_t threads) {
 }
 
 void StraceMessagesSink::task_detached(pid_t tid) {
-  if (quiet_) return;
+  if (quiet_ || !announce_detach_) return;
   fflush(nullptr);
   fprintf(stderr, "%s: Process %d detached\n", progname_.c_str(), tid);
 }

@@ -27,6 +27,14 @@ void append_octal(uint64_t v, std::string& out) {
   out += digits;
 }
 
+// The symbolic part of a Flags value alone (for -X verbose's comment).
+Value flags_only(const Value& v) {
+  Value f = v;
+  f.comment.clear();
+  f.fd_path.reset();
+  return f;
+}
+
 void render_fields(const Value& v, const RenderOptions& opt, std::string& out, char open, char close) {
   out += open;
   bool first = true;
@@ -49,7 +57,7 @@ void render_quoted(const std::string& bytes, bool truncated, bool force_hex, con
                    std::string& out) {
   // -x turns the whole string into hex as soon as one byte is not printable
   // (strace's "non-ascii" mode); -xx always.
-  bool all_hex = force_hex || opt.hex_strings >= 2;
+  bool all_hex = force_hex || opt.hex_strings == 2;
   if (!all_hex && opt.hex_strings == 1) {
     // \t \n \v \f \r have escapes of their own and do not count.
     for (unsigned char c : bytes)
@@ -107,8 +115,25 @@ void render_value(const Value& v, const RenderOptions& opt, std::string& out) {
       else
         append_hex(static_cast<uint64_t>(v.num), out);
       break;
-    case K::Sym: out += v.text; break;
+    case K::Sym:
+      if (opt.xlat_style != XlatStyle::Abbrev) {
+        // -X raw / -X verbose: the number, then (verbose) the name as a comment.
+        fmt::format_to(std::back_inserter(out), "{}", v.num);
+        if (opt.xlat_style == XlatStyle::Verbose) out += " /* " + v.text + " */";
+        break;
+      }
+      out += v.text;
+      break;
     case K::Flags: {
+      if (opt.xlat_style != XlatStyle::Abbrev) {
+        append_hex(static_cast<uint64_t>(v.num), out);
+        if (opt.xlat_style == XlatStyle::Verbose && !(v.names.empty() && !v.has_rest)) {
+          out += " /* ";
+          render_value(flags_only(v), RenderOptions{}, out);
+          out += " */";
+        }
+        break;
+      }
       bool first = true;
       for (const auto& n : v.names) {
         if (!first) out += '|';
@@ -171,6 +196,11 @@ void render_args(const SyscallCall& call, size_t from, size_t to, const RenderOp
 std::string render_return(const SyscallCall& call, const RenderOptions& opt) {
   if (call.no_return) return "?";
   std::string out;
+  if (opt.raw && !call.failed()) {
+    // -e raw=: the return register in hex, undecoded.
+    append_hex(static_cast<uint64_t>(call.ret), out);
+    return out;
+  }
   if (call.failed()) {
     const char* name = errno_name(call.error);
     const char* msg = errno_message(call.error);

@@ -10,7 +10,12 @@
 
 namespace sct {
 
+// -X: how named constants print: AT_FDCWD, -100, or -100 /* AT_FDCWD */.
+enum class XlatStyle { Abbrev, Raw, Verbose };
+
 struct RenderOptions {
+  XlatStyle xlat_style = XlatStyle::Abbrev;
+  bool raw = false;  // -e raw=all: returns in hex too
   // -x: 1 (a string with a non-ASCII byte is all hex), -xx: 2 (every string),
   // --strings-in-hex=non-ascii-chars: 3 (only the non-ASCII bytes as \xNN).
   int hex_strings = 0;

@@ -1,5 +1,6 @@
 #include "sinks/strace_text_sink.h"
 
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 
@@ -215,6 +216,11 @@ void StraceTextSink::task_exited(pid_t tid, int status, const EventContext& ctx)
     pending_.erase(pend);
   }
   if (!opt_.quiet_exit) {
+    // strace's -n shows the task's last syscall, traced or not; the engine
+    // reports only traced ones. A normal exit went through exit or
+    // exit_group: name exit_group unless the last call seen was exit.
+    LastCall& last = last_call_[tid];
+    if (WIFEXITED(status) && last.nr != SYS_exit) last.nr = SYS_exit_group;
     begin_line(tid, ctx.time, false);
     Stream& s = stream(tid);
     if (WIFEXITED(status))

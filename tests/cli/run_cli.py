@@ -29,6 +29,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 import run_diff  # noqa: E402
 
 IP = re.compile(r"\[[0-9a-f]{16}\]")
+RELATIVE = re.compile(r"\(\+ *\d+(\.\d+)?\) ")
 
 
 def run_once(cmd, cwd, env):
@@ -90,6 +91,7 @@ def main():
                 text = collect(out) + "\n--- stderr ---\n" + proc.stderr.decode("utf-8", "replace")
             text = text.replace(out, "OUT")
             text = IP.sub("[IP]", text)
+            text = RELATIVE.sub("(+REL) ", text)
             results[tracer] = (proc.returncode, run_diff.normalise(text, binary))
     (rc_a, a), (rc_b, b) = results["strace"], results["sctrace"]
     same = sum(1 for x, y in zip(a, b) if x == y)

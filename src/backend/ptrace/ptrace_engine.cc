@@ -85,6 +85,7 @@ struct Task {
   bool in_syscall = false;
   bool reported_entry = false;   // the entry was traced (exit must be too)
   bool hidden = false;           // the spawned command before its execve
+  bool detach_at_stop = false;   // -b execve: detach at this execve's entry
   bool in_exec = false;          // inside execve/execveat
   long last_nr = 0;              // the previous syscall (restart_syscall names it)
   long pending_nr = -1;          // during start-up: the syscall in progress
@@ -261,6 +262,7 @@ class PtraceEngine {
         note_seccomp_install(task);
       else
         syscall_stop(task);
+      if (detached_at_stop(pid)) return;
       resume(task, 0);
       return;
     }
@@ -281,6 +283,7 @@ class PtraceEngine {
         // With a filter, this is the entry of a traced syscall. A task in
         // PTRACE_SYSCALL mode has already reported the entry stop.
         if (!task.untraced && !task.in_syscall) syscall_stop(task);
+        if (detached_at_stop(pid)) return;
         resume(task, 0);
         return;
       case PTRACE_EVENT_FORK:
@@ -423,6 +426,18 @@ class PtraceEngine {
       }
     }
     sink_.syscall_entry(call, EventContext{t, &mem_, -1});
+    // -b execve: a traced process that execs is let go at the entry (the
+    // command's own first execve excepted), as strace does.
+    if (spec_.detach_on_execve && is_exec && !task.hidden) task.detach_at_stop = true;
+  }
+
+  // After a syscall stop: true when the task was detached (-b execve) and is gone.
+  bool detached_at_stop(pid_t pid) {
+    auto it = tasks_.find(pid);
+    if (it == tasks_.end() || !it->second.detach_at_stop) return false;
+    detach_one(pid);
+    tasks_.erase(pid);
+    return true;
   }
 
   void syscall_exit(Task& task, int64_t rval, bool is_error, const EventTime& t) {
