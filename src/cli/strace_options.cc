@@ -18,6 +18,7 @@ enum class Opt {
   Summary, SummaryOnly, WallClock, SortBy, Columns, Overhead, DecodeFds, TracePath, Attach, QuietFlag,
   VerboseFlag, HexStrings, Column, ConstStyle, Env, User, InstrPointer, SyscallNumber, Interruptible,
   Daemonize, DetachOn, StackTraces, Seccomp, NoSeccomp, Json, Backend, Comm, BpfBuffer, DecodePids,
+  Inject, Fault, Kvm, Debug, Tips,
 };
 
 struct OptionRow {
@@ -62,6 +63,7 @@ constexpr OptionRow kOptions[] = {
     {'r', "relative-timestamps", Arg::Optional, Opt::RelTime, "print relative timestamp (precision s, ms, us, ns)"},
     {'s', "string-limit", Arg::Required, Opt::StringLimit, "limit length of print strings to STRSIZE chars (default 32)"},
     {0, "absolute-timestamps", Arg::Optional, Opt::AbsTime, "set the format of absolute timestamps"},
+    {0, "timestamps", Arg::Optional, Opt::AbsTime, "the same as --absolute-timestamps"},
     {'t', nullptr, Arg::None, Opt::AbsTime, "print absolute timestamp (-tt: with usecs, -ttt: UNIX time)"},
     {'T', "syscall-times", Arg::Optional, Opt::SyscallTimes, "print time spent in each syscall"},
     {'v', "no-abbrev", Arg::None, Opt::VerboseFlag, "verbose mode: print entities unabbreviated"},
@@ -81,6 +83,11 @@ constexpr OptionRow kOptions[] = {
     {0, "backend", Arg::Required, Opt::Backend, "engine: ptrace (default), bpf, auto (sctrace)"},
     {0, "comm", Arg::Required, Opt::Comm, "bpf: trace every process whose command name is NAME (sctrace)"},
     {0, "bpf-buffer", Arg::Required, Opt::BpfBuffer, "bpf: ring buffer size in bytes (sctrace)"},
+    {0, "inject", Arg::Required, Opt::Inject, "tamper with syscalls in SET (accepted; not applied by sctrace)"},
+    {0, "fault", Arg::Required, Opt::Fault, "fail syscalls in SET (accepted; not applied by sctrace)"},
+    {0, "kvm", Arg::Required, Opt::Kvm, "print exit reason of kvm vcpu (accepted; not applied by sctrace)"},
+    {'d', "debug", Arg::None, Opt::Debug, "enable debug output to stderr (accepted; sctrace prints none)"},
+    {0, "tips", Arg::Optional, Opt::Tips, "show strace tips (accepted; sctrace shows none)"},
     {'h', "help", Arg::None, Opt::Help, "print help message"},
     {'V', "version", Arg::None, Opt::Version, "print version"},
 };
@@ -479,6 +486,11 @@ class Parser {
         cfg.bpf_buffer = static_cast<size_t>(n);
         return true;
       case Opt::DecodePids: return true;
+      case Opt::Inject: return qualify("inject=" + std::string(*arg));
+      case Opt::Fault: return qualify("fault=" + std::string(*arg));
+      case Opt::Kvm: return qualify("kvm=" + std::string(*arg));
+      case Opt::Debug:
+      case Opt::Tips: return true;
     }
     return true;
   }
