@@ -96,7 +96,7 @@ run 'SYSCALL\(args\)' 2 'sudo dtruss -p $(pgrep -n valk)'
 # dtrace one-liners with -c (ptrace engine, no root needed)
 run 'read +[0-9]+' 20 "dtrace -c 'build/valk' -n 'syscall:::entry /execname == \"valk\"/ { @[probefunc] = count(); }'"
 run 'valk /dev/zero' 20 "dtrace -c 'build/valk' -n 'syscall::open*:entry /execname == \"valk\"/ { printf(\"%s %s\", execname, copyinstr(arg1)); }'"
-run 'read\(3\) = 100 bytes' 20 "dtrace -c 'build/valk' -n 'syscall::read:entry /execname == \"valk\"/ { self->fd = arg0; } syscall::read:return /execname == \"valk\" && self->fd/ { printf(\"read(%d) = %d bytes\", self->fd, arg1); self->fd = 0; }'"
+run 'read\([0-9]+\) = 100 bytes' 20 "dtrace -c 'build/valk' -n 'syscall::read:entry /execname == \"valk\"/ { self->fd = arg0; } syscall::read:return /execname == \"valk\" && self->fd/ { printf(\"read(%d) = %d bytes\", self->fd, arg1); self->fd = 0; }'"
 run 'value  ------------- Distribution ------------- count' 20 "dtrace -c 'build/valk' -n 'syscall:::entry /execname == \"valk\"/ { self->ts = timestamp; } syscall:::return /self->ts/ { @[probefunc] = quantize(timestamp - self->ts); self->ts = 0; }'"
 run 'matched' 20 "dtrace -c 'build/valk' -n 'syscall::connect:entry /execname==\"valk\"/ { trace(arg0); }'"
 run 'matched' 20 "dtrace -c 'build/valk' -n 'syscall:::entry /execname==\"valk\"/ { self->ts=timestamp; } syscall:::return /self->ts && (timestamp-self->ts)>1000000/ { printf(\"%s took %d us\", probefunc, (timestamp-self->ts)/1000); self->ts=0; }'"
