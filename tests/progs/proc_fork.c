@@ -32,14 +32,21 @@ int main(void) {
   kill(pid, SIGKILL);
   wait4(-1, &st, 0, NULL);
 
+  /* The child waits on a pipe after it is continued, so that the parent's
+   * WCONTINUED wait always sees "continued", never the exit. */
+  int go[2];
+  pipe(go);
   pid = fork();
   if (pid == 0) {
+    char c;
     raise(SIGSTOP);
+    read(go[0], &c, 1);
     _exit(0);
   }
   waitpid(pid, &st, WUNTRACED);
   kill(pid, SIGCONT);
   waitpid(pid, &st, WCONTINUED);
+  write(go[1], "g", 1);
   waitpid(pid, &st, 0);
 
   pid = fork();
