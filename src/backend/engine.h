@@ -39,6 +39,9 @@ struct TraceSpec {
   std::vector<std::string> comms;
   size_t bpf_buffer = 0;
   bool counts_only = false;
+  // Nothing is printed while tracing (strace -c): the engine need not probe
+  // for pending stops before blocking in order to flush output first.
+  bool quiet_until_end = false;
 };
 
 struct EngineResult {

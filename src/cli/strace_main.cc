@@ -54,6 +54,7 @@ TraceSpec build_spec(const StraceConfig& cfg, const std::string& prog) {
   spec.trace_all = cfg.trace.unknown_numbers;
   // -c alone prints no arguments: do not decode them (strace does not either).
   spec.decode = !(cfg.summary == 1 && !cfg.json);
+  spec.quiet_until_end = cfg.summary == 1 && !cfg.json;
   spec.decode_options.string_limit = cfg.string_limit;
   spec.decode_options.hex_strings = cfg.hex_strings;
   spec.decode_options.verbose = cfg.verbose;

@@ -215,7 +215,7 @@ class PtraceEngine {
       // wait4's rusage gives the tracee's system CPU time at each stop,
       // which -c reports per syscall (as strace does without -w).
       struct rusage ru;
-      pid_t pid = wait4(-1, &status, __WALL | WNOHANG, &ru);
+      pid_t pid = spec_.quiet_until_end ? 0 : wait4(-1, &status, __WALL | WNOHANG, &ru);
       if (pid == 0) {
         sink_flush();
         pid = wait4(-1, &status, __WALL, &ru);
