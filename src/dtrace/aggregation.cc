@@ -20,22 +20,6 @@ namespace {
 constexpr size_t kQuantizeBuckets = 127;
 constexpr size_t kQuantizeZero = 63;
 
-std::string serialize_key(const std::vector<TypedValue>& key) {
-  std::string s;
-  for (const TypedValue& f : key) {
-    if (f.type.kind == DType::Int) {
-      s += 'i';
-      s.append(reinterpret_cast<const char*>(&f.v.i), sizeof f.v.i);
-    } else {
-      s += 's';
-      uint64_t n = f.v.s.size();
-      s.append(reinterpret_cast<const char*>(&n), sizeof n);
-      s += f.v.s;
-    }
-  }
-  return s;
-}
-
 unsigned __int128 sumsq(const std::vector<int64_t>& d) { return (unsigned __int128)uint64_t(d[3]) << 64 | uint64_t(d[2]); }
 
 // dt_print_quantline for counts that are all >= 0 (or all <= 0).

@@ -15,4 +15,20 @@ std::string string_record(const std::string& s, size_t strsize) {
   return r;
 }
 
+std::string serialize_key(const std::vector<TypedValue>& key) {
+  std::string s;
+  for (const TypedValue& f : key) {
+    if (f.type.kind == DType::Int) {
+      s += 'i';
+      s.append(reinterpret_cast<const char*>(&f.v.i), sizeof f.v.i);
+    } else {
+      s += 's';
+      uint64_t n = f.v.s.size();
+      s.append(reinterpret_cast<const char*>(&n), sizeof n);
+      s += f.v.s;
+    }
+  }
+  return s;
+}
+
 }  // namespace sct::dtrace

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "dtrace/d_type.h"
 
@@ -30,5 +31,9 @@ std::string string_record(const std::string& s, size_t strsize);
 
 // Cuts a string value at its first NUL and at strsize-1 bytes.
 std::string bound_string(const std::string& s, size_t strsize);
+
+// A tuple key as one byte string (type tag, length-prefixed strings), so that
+// associative arrays and aggregations can index maps by it.
+std::string serialize_key(const std::vector<TypedValue>& key);
 
 }  // namespace sct::dtrace

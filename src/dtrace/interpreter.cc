@@ -17,22 +17,6 @@ namespace sct::dtrace {
 
 namespace {
 
-std::string serialize(const std::vector<TypedValue>& key) {
-  std::string s;
-  for (const TypedValue& f : key) {
-    if (f.type.kind == DType::Int) {
-      s += 'i';
-      s.append(reinterpret_cast<const char*>(&f.v.i), sizeof f.v.i);
-    } else {
-      s += 's';
-      uint64_t n = f.v.s.size();
-      s.append(reinterpret_cast<const char*>(&n), sizeof n);
-      s += f.v.s;
-    }
-  }
-  return s;
-}
-
 bool is_zero(const DValue& v, const DType& t) { return t.kind == DType::Int ? v.i == 0 : v.s.empty(); }
 
 // dirname(1)/basename(1) semantics, which D's subroutines follow.
@@ -227,7 +211,7 @@ class Interpreter::Run {
   std::string assoc_key(const Expr& e) {
     std::vector<TypedValue> key;
     for (const auto& k : e.kids) key.push_back({k->type, eval(*k)});
-    return serialize(key);
+    return serialize_key(key);
   }
 
   DValue load(const Expr& e) {
