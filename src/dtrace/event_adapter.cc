@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "dtrace/task_info.h"
+#include "syscalls/arg_value.h"
 
 namespace sct::dtrace {
 
@@ -17,29 +18,6 @@ void DtraceEventSink::note_task(pid_t tid) {
 
 namespace {
 
-// argN as the syscall provider shows it: each argument widened by its C
-// type, so an int fd of -100 (AT_FDCWD) is 0xffffffffffffff9c, not the
-// 0xffffff9c glibc leaves in the register (a 32-bit mov); arguments past
-// the syscall's own count are 0, as the tracepoints' are.
-uint64_t provider_arg(const SyscallRow* row, int index, uint64_t raw) {
-  if (!row) return raw;
-  if (index >= row->nargs) return 0;
-  switch (row->args[index].kind) {
-    case ArgKind::Int:
-    case ArgKind::Fd:
-    case ArgKind::DirFd:
-    case ArgKind::Signal:
-    case ArgKind::Pid:
-    case ArgKind::Clockid:
-      return uint64_t(int64_t(int32_t(raw)));
-    case ArgKind::Uint:
-    case ArgKind::Uid:
-    case ArgKind::Oct:
-      return raw & 0xffffffffu;
-    default:
-      return raw;
-  }
-}
 
 }  // namespace
 
@@ -62,7 +40,7 @@ void DtraceEventSink::fire(const Probe* probe, const SyscallCall& call, const Ev
   Firing f;
   f.probe = probe;
   if (!is_return) {
-    for (int i = 0; i < 6; ++i) f.args[i] = provider_arg(call.row, i, call.args[i]);
+    for (int i = 0; i < 6; ++i) f.args[i] = syscall_arg_as_declared(call.row, i, call.args[i]);
   } else if (call.error != 0) {
     f.args[0] = f.args[1] = uint64_t(int64_t(-1));
     f.errno_value = call.error;

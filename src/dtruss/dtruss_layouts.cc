@@ -139,27 +139,6 @@ const DtrussLayout& dtruss_layout(std::string_view syscall_name) {
   return kDefault;
 }
 
-uint64_t dtruss_arg_value(const SyscallRow* row, int index, uint64_t raw) {
-  if (!row) return raw;
-  // Registers past the syscall's own arguments hold leftovers; Linux's
-  // syscall provider (the tracepoints) zeroes them, and so does this.
-  if (index >= row->nargs) return 0;
-  switch (row->args[index].kind) {
-    case ArgKind::Int:
-    case ArgKind::Fd:
-    case ArgKind::DirFd:
-    case ArgKind::Signal:
-    case ArgKind::Pid:
-    case ArgKind::Clockid:
-      return static_cast<uint64_t>(static_cast<int64_t>(static_cast<int32_t>(raw)));
-    case ArgKind::Uint:
-    case ArgKind::Uid:
-    case ArgKind::Oct:
-      return raw & 0xFFFFFFFFu;
-    default:
-      return raw;
-  }
-}
 
 bool dtruss_trace_matches(std::string_view trace, std::string_view syscall_name) {
   if (trace.empty() || syscall_name == trace) return true;

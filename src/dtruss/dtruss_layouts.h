@@ -57,11 +57,6 @@ struct DtrussMapping {
 };
 const DtrussMapping* dtruss_mappings(size_t* count);
 
-// An argument as D's argN sees it: macOS's systrace widens each argument by
-// its C type, so an int fd of -100 (AT_FDCWD) is 0xFFFFFFFFFFFFFF9C, not the
-// 0xFFFFFF9C glibc may leave in the register. The table row gives the type;
-// arguments past the syscall's own count are 0.
-uint64_t dtruss_arg_value(const SyscallRow* row, int index, uint64_t raw);
 
 // Does a syscall's row print under -t TRACE ("" = every syscall)? Linux
 // names, plus "open" for openat too (glibc's open() is openat).

@@ -4,6 +4,7 @@
 
 #include "dtruss/dtruss_layouts.h"
 #include "dtruss/proc_thread_info.h"
+#include "syscalls/arg_value.h"
 
 namespace sct {
 
@@ -84,7 +85,7 @@ void DtrussSink::syscall_exit(const SyscallCall& call, const EventContext& ctx, 
   std::string name = syscall_name(call);
   row.name = name;
   row.layout = &dtruss_layout(name);
-  for (int i = 0; i < 6; ++i) row.args[i] = dtruss_arg_value(call.row, i, call.args[i]);
+  for (int i = 0; i < 6; ++i) row.args[i] = syscall_arg_as_declared(call.row, i, call.args[i]);
   row.ret = call.ret;
   row.err = call.error;
   for (int i = 0; i < 6; ++i) row.strings[i] = std::move(p.strings[i]);
