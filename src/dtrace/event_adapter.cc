@@ -16,11 +16,6 @@ void DtraceEventSink::note_task(pid_t tid) {
   }
 }
 
-namespace {
-
-
-}  // namespace
-
 const TaskInfo& DtraceEventSink::task(pid_t tid) {
   auto it = tasks_.find(tid);
   if (it == tasks_.end()) {
