@@ -2,6 +2,7 @@
 
 #include <sys/uio.h>
 
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -56,6 +57,33 @@ bool ProcessMemory::read(uint64_t addr, std::span<std::byte> out) {
 }
 
 size_t ProcessMemory::read_partial(uint64_t addr, std::span<std::byte> out) {
+  if (out.size() <= kCachedReadMax) return read_through_page_cache(addr, out);
+  return read_uncached(addr, out);
+}
+
+size_t ProcessMemory::read_through_page_cache(uint64_t addr, std::span<std::byte> out) {
+  size_t done = 0;
+  while (done < out.size()) {
+    uint64_t cur = addr + done;
+    uint64_t page = cur & ~uint64_t{kPageSize - 1};
+    if (page != cached_page_) {
+      // A page is mapped whole or not at all, so one read of it either fills
+      // the copy or tells that nothing from cur on to its end is readable.
+      if (read_uncached(page, std::span<std::byte>(page_, kPageSize)) != kPageSize) {
+        cached_page_ = kNoPage;
+        break;
+      }
+      cached_page_ = page;
+    }
+    size_t offset = cur - page;
+    size_t n = std::min(kPageSize - offset, out.size() - done);
+    std::memcpy(out.data() + done, page_ + offset, n);
+    done += n;
+  }
+  return done;
+}
+
+size_t ProcessMemory::read_uncached(uint64_t addr, std::span<std::byte> out) {
   size_t done = 0;
   while (done < out.size()) {
     struct iovec local = {out.data() + done, out.size() - done};

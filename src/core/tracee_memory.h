@@ -35,15 +35,36 @@ class TraceeMemory {
 };
 
 // process_vm_readv on a live task; the ptrace engine's memory.
+//
+// Small reads are served from a copy of the page they lie in, fetched once per
+// stop: decoding one execve reads its envp pointer by pointer (40+ reads of 8
+// bytes), and argv strings sit side by side on one stack page. strace 6.1
+// caches the same way (ucopy.c). The tracee may run between two stops, so the
+// copy is dropped by begin_stop(), which the engine calls at every stop.
 class ProcessMemory final : public TraceeMemory {
  public:
   explicit ProcessMemory(pid_t pid) : pid_(pid) {}
-  void set_pid(pid_t pid) { pid_ = pid; }
+  // The task whose memory the next reads are from; forgets cached pages.
+  void begin_stop(pid_t pid) {
+    pid_ = pid;
+    cached_page_ = kNoPage;
+  }
   bool read(uint64_t addr, std::span<std::byte> out) override;
   size_t read_partial(uint64_t addr, std::span<std::byte> out) override;
 
  private:
+  static constexpr size_t kPageSize = 4096;
+  static constexpr uint64_t kNoPage = ~uint64_t{0};
+  // Reads that go through the page copy: small enough that a whole page costs
+  // about the same syscall. Larger reads (buffers) go straight to the tracee.
+  static constexpr size_t kCachedReadMax = 512;
+
+  size_t read_uncached(uint64_t addr, std::span<std::byte> out);
+  size_t read_through_page_cache(uint64_t addr, std::span<std::byte> out);
+
   pid_t pid_;
+  uint64_t cached_page_ = kNoPage;  // address of the page in page_, or kNoPage
+  std::byte page_[kPageSize];
 };
 
 // A sparse address space for unit tests and for the eBPF engine's captured

@@ -31,6 +31,7 @@
 #include "backend/interrupt.h"
 #include "backend/ptrace/proc_fd_resolver.h"
 #include "backend/ptrace/spawn.h"
+#include "backend/ptrace/syscall_tamper.h"
 #include "filter/seccomp_filter.h"
 
 namespace sct {
@@ -99,7 +100,8 @@ struct Task {
 
 class PtraceEngine {
  public:
-  PtraceEngine(const TraceSpec& spec, EventSink& sink) : spec_(spec), sink_(sink), mem_(0) {}
+  PtraceEngine(const TraceSpec& spec, EventSink& sink)
+      : spec_(spec), sink_(sink), mem_(0), tamper_(spec.inject, spec.progname) {}
 
   EngineResult run() {
     EngineResult result;
@@ -123,7 +125,10 @@ class PtraceEngine {
         result.error = "child did not stop";
         return result;
       }
-      if (ptrace(PTRACE_SEIZE, child, 0, options | PTRACE_O_EXITKILL) != 0) {
+      // As strace: the command outlives a killed tracer (-I 1), except under
+      // a seccomp filter, whose filtered calls would then fail with ENOSYS.
+      unsigned exitkill = filter.empty() ? 0 : PTRACE_O_EXITKILL;
+      if (ptrace(PTRACE_SEIZE, child, 0, options | exitkill) != 0) {
         result.error = std::string("ptrace(PTRACE_SEIZE): ") + strerror(errno);
         kill(child, SIGKILL);
         return result;
@@ -201,6 +206,7 @@ class PtraceEngine {
   void resume(Task& t, int sig) {
     bool every_syscall = !t.seccomp_active || t.in_syscall || t.hidden;
     if (t.untraced) every_syscall = !t.seccomp_active;
+    if (tamper_.active()) sig = tamper_.before_resume(t.tid, sig);  // -e inject= signal/delays
     ptrace(every_syscall ? PTRACE_SYSCALL : PTRACE_CONT, t.tid, 0, sig);
   }
 
@@ -245,6 +251,7 @@ class PtraceEngine {
     if (WIFEXITED(status) || WIFSIGNALED(status)) {
       EventContext ctx{now(), nullptr, -1};
       if (!task.untraced) sink_.task_exited(pid, status, ctx);
+      tamper_.forget(pid);
       if (pid == main_child_) {
         main_status_ = status;
         have_main_status_ = true;
@@ -378,6 +385,8 @@ class PtraceEngine {
     if (info.op == kInfoEntry || info.op == kInfoSeccomp) {
       uint64_t nr = info.op == kInfoEntry ? info.entry.nr : info.seccomp.nr;
       const uint64_t* args = info.op == kInfoEntry ? info.entry.args : info.seccomp.args;
+      if (tamper_.active() && !task.hidden && traced(static_cast<long>(nr)))
+        tamper_.on_entry(task.tid, static_cast<long>(nr), info.op == kInfoSeccomp);
       syscall_entry(task, static_cast<long>(nr), args, t, info.instruction_pointer, info.stack_pointer);
     } else if (info.op == kInfoExit) {
       syscall_exit(task, info.exit.rval, info.exit.is_error, t);
@@ -410,7 +419,7 @@ class PtraceEngine {
     call.instruction_pointer = ip;
     call.stack_pointer = sp;
     task.entry_time = t;
-    mem_.set_pid(task.tid);
+    mem_.begin_stop(task.tid);
     if (spec_.decode) {
       DecodeContext ctx(mem_, spec_.decode_options, &fds_, call, true);
       if (nr == kRestartSyscall) {
@@ -447,16 +456,18 @@ class PtraceEngine {
     task.in_exec = false;
     if (!was_in || !task.reported_entry) return;
     task.reported_entry = false;
+    if (tamper_.active()) tamper_.on_exit(task.tid, &rval, &is_error);
     SyscallCall& call = task.call;
     call.exited = true;
     call.ret = rval;
     call.error = is_error ? static_cast<int>(-rval) : 0;
     if (call.row && call.row->ret == RetKind::NoReturn) call.no_return = true;
-    mem_.set_pid(task.tid);
+    mem_.begin_stop(task.tid);
     if (spec_.decode) {
       DecodeContext ctx(mem_, spec_.decode_options, &fds_, call, false);
       decode_phase(call, ctx);
     }
+    if (tamper_.active()) tamper_.annotate(task.tid, call);
     sink_.syscall_exit(call, EventContext{t, &mem_, -1}, task.entry_time);
   }
 
@@ -510,6 +521,7 @@ class PtraceEngine {
   std::map<pid_t, Task> tasks_;
   ProcessMemory mem_;
   ProcFdResolver fds_;
+  SyscallTamper tamper_;
   int64_t last_stime_ns_ = -1;
   bool seccomp_in_use_ = false;
   int interrupted_by_ = 0;
