@@ -11,6 +11,7 @@
 
 #include "core/events.h"
 #include "decode/decoder.h"
+#include "filter/inject_spec.h"
 
 namespace sct {
 
@@ -30,6 +31,8 @@ struct TraceSpec {
   std::vector<std::string> env_unset;
   std::string run_as_user;
   bool detach_on_execve = false;      // -b execve
+  int daemonize = 0;                  // -D 1, -DD 2 (new process group), -DDD 3 (new session)
+  InjectRules inject;                 // -e inject= / -e fault= (ptrace engine)
   // seccomp-bpf: -1 auto, 0 off, 1 on.
   int seccomp = -1;
   std::string progname = "sctrace";   // prefix of messages

@@ -32,6 +32,7 @@ class StraceOutput {
 
  private:
   FILE* open_file(const std::string& path);
+  static ssize_t pipe_write(void* cookie, const char* data, size_t size);
 
   std::string progname_;
   std::string spec_;
@@ -39,6 +40,7 @@ class StraceOutput {
   bool separately_;
   bool pipe_ = false;
   FILE* main_ = stderr;
+  FILE* pipe_file_ = nullptr;  // popen's end of -o '|COMMAND'; main_ writes to it
 };
 
 }  // namespace sct

@@ -31,6 +31,7 @@
 #include "backend/interrupt.h"
 #include "backend/ptrace/proc_fd_resolver.h"
 #include "backend/ptrace/spawn.h"
+#include "backend/ptrace/spawn_daemonized.h"
 #include "backend/ptrace/syscall_tamper.h"
 #include "filter/seccomp_filter.h"
 
@@ -113,7 +114,14 @@ class PtraceEngine {
     if (spec_.follow_forks || !filter.empty())
       options |= PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
 
-    if (!spec_.command.empty()) {
+    if (!spec_.command.empty() && spec_.daemonize) {
+      // -D: the command is our original process, seized from a grandchild.
+      pid_t tracee = spawn_daemonized(spec_, options, &result.error);
+      if (tracee < 0) return result;
+      main_child_ = tracee;
+      add_task(tracee, 0, true).hidden = true;
+      sink_.process_attached(tracee, 1);
+    } else if (!spec_.command.empty()) {
       std::string error;
       pid_t child = spawn_stopped_child(spec_, &error, &filter);
       if (child < 0) {
@@ -194,7 +202,7 @@ class PtraceEngine {
   // inherit the filter, and following them silently would keep the tracer
   // alive as long as they live; --seccomp-bpf forces exactly that).
   bool use_seccomp() const {
-    if (spec_.seccomp == 0) return false;
+    if (spec_.seccomp == 0 || spec_.daemonize) return false;
     bool filtered = !spec_.traced.all() || !spec_.trace_all;
     if (!filtered) return false;
     return spec_.seccomp == 1 || spec_.follow_forks;

@@ -1,5 +1,6 @@
 #include "backend/ptrace/spawn.h"
 
+#include "backend/interrupt.h"
 #include "filter/seccomp_filter.h"
 
 #include <errno.h>
@@ -74,6 +75,7 @@ pid_t spawn_stopped_child(const TraceSpec& spec, std::string* error, const std::
     return -1;
   }
   if (pid == 0) {
+    restore_inherited_signal_dispositions();  // -I: the tracer's own are not the command's
     for (const auto& kv : spec.env_set) putenv(const_cast<char*>(kv.c_str()));
     for (const auto& k : spec.env_unset) unsetenv(k.c_str());
     if (pw) {

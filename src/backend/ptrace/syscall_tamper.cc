@@ -1,0 +1,126 @@
+#include "backend/ptrace/syscall_tamper.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <sys/ptrace.h>
+#include <sys/user.h>
+#include <time.h>
+
+#include <cstdio>
+
+namespace sct {
+
+namespace {
+
+// One PTRACE_POKEUSER per register: cheaper than GETREGS + SETREGS.
+bool set_register(pid_t tid, size_t offset, uint64_t value) {
+  return ptrace(PTRACE_POKEUSER, tid, reinterpret_cast<void*>(offset), reinterpret_cast<void*>(value)) == 0;
+}
+
+constexpr size_t kOrigRax = offsetof(struct user, regs.orig_rax);
+constexpr size_t kRax = offsetof(struct user, regs.rax);
+
+void sleep_ns(int64_t ns) {
+  struct timespec ts = {static_cast<time_t>(ns / 1000000000), static_cast<long>(ns % 1000000000)};
+  while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
+  }
+}
+
+}  // namespace
+
+void SyscallTamper::on_entry(pid_t tid, long nr, bool at_seccomp_stop) {
+  auto rule_it = rules_.find(nr);
+  if (rule_it == rules_.end()) return;
+  const InjectRule& rule = rule_it->second;
+  TaskState& task = tasks_[tid];
+  task.rule = nullptr;
+  task.tampered = task.delayed = false;
+  // strace's tamper_with_syscall_entering: count down to the FIRST-th call,
+  // then every STEP-th, until LAST calls have been seen.
+  auto [it, fresh] = task.counters.try_emplace(nr, Counter{rule.first, rule.last});
+  Counter& c = it->second;
+  if (c.first == 0 || c.last == 0) return;
+  if (c.last != kInjectLastInf) --c.last;
+  if (--c.first != 0) return;
+  c.first = rule.step;
+
+  task.rule = &rule;
+  if (rule.has_signal) (at_seccomp_stop ? task.signal_after_exit : task.pending_signal) = rule.signo;
+  if (rule.tampers_result()) {
+    long replacement = rule.has_syscall ? rule.syscall : -1;
+    task.tampered = set_register(tid, kOrigRax, static_cast<uint64_t>(replacement));
+  }
+  if (rule.has_delay_enter) {
+    task.pending_delay_ns = rule.delay_enter_ns;
+    task.delayed = true;
+  }
+}
+
+void SyscallTamper::on_exit(pid_t tid, int64_t* rval, bool* is_error) {
+  auto it = tasks_.find(tid);
+  if (it == tasks_.end() || !it->second.rule) return;
+  TaskState& task = it->second;
+  const InjectRule& rule = *task.rule;
+  task.pending_signal = task.signal_after_exit;
+  task.signal_after_exit = 0;
+  if (rule.has_delay_exit) {
+    task.pending_delay_ns += rule.delay_exit_ns;
+    task.delayed = true;
+  }
+  if (!task.tampered) return;
+  // The replaced call must have failed (-1: ENOSYS) or, for syscall=,
+  // succeeded; anything else means the tampering did not take.
+  const bool expect_success = rule.has_syscall;
+  if (*is_error == expect_success) {
+    fflush(nullptr);
+    fprintf(stderr,
+            "%s: Failed to tamper with process %d: unexpectedly got %serror (return value %#llx, error %d)\n",
+            progname_.c_str(), tid, expect_success ? "" : "no ", static_cast<unsigned long long>(*rval),
+            *is_error ? static_cast<int>(-*rval) : 0);
+    task.tampered = false;
+    return;
+  }
+  if (rule.has_retval) {
+    *rval = static_cast<int64_t>(rule.retval);
+    *is_error = false;
+  } else {
+    *rval = -static_cast<int64_t>(rule.error);
+    *is_error = true;
+  }
+  set_register(tid, kRax, static_cast<uint64_t>(*rval));
+}
+
+void SyscallTamper::annotate(pid_t tid, SyscallCall& call) {
+  auto it = tasks_.find(tid);
+  if (it == tasks_.end() || !it->second.rule) return;
+  TaskState& task = it->second;
+  std::string note;
+  if (task.tampered) note = kInjectedNote;
+  if (task.delayed) note += note.empty() ? kDelayedNote : std::string(" ") + kDelayedNote;
+  task.rule = nullptr;
+  task.tampered = false;
+  if (note.empty()) return;
+  // A failed call prints no decoder comment (strace prints its auxstr only
+  // on success): the note replaces it.
+  if (call.failed() || call.ret_comment.empty())
+    call.ret_comment = note;
+  else
+    call.ret_comment += " " + note;
+}
+
+int SyscallTamper::before_resume(pid_t tid, int sig) {
+  auto it = tasks_.find(tid);
+  if (it == tasks_.end()) return sig;
+  TaskState& task = it->second;
+  if (task.pending_delay_ns > 0) {
+    // The tracer sleeps: other tasks wait too (strace arms a timer instead).
+    fflush(nullptr);
+    sleep_ns(task.pending_delay_ns);
+  }
+  task.pending_delay_ns = 0;
+  if (!sig) sig = task.pending_signal;
+  task.pending_signal = 0;
+  return sig;
+}
+
+}  // namespace sct
