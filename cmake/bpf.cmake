@@ -1,7 +1,11 @@
 # The eBPF engine's build: BPF C programs (src/backend/bpf/progs/*.bpf.c)
 # compiled with clang -target bpf, stripped of DWARF (llvm-strip -g: the
 # skeleton embeds the object, BTF is kept), turned into a C header by
-# `bpftool gen skeleton`, and libbpf linked into sctrace_objs. When a tool or
+# `bpftool gen skeleton -L` (a light skeleton: its loader runs in the kernel,
+# so that start-up does not parse the kernel's BTF in user space; see
+# src/backend/bpf/bpf_loader.h), and libbpf linked into sctrace_objs (for the
+# ring buffer and map calls). The light skeleton is GNU C, not C++: it is
+# included by bpf_loader.c only. When a tool or
 # libbpf is missing, the build goes on without the engine
 # (SCTRACE_HAVE_BPF stays undefined and --backend=bpf says why).
 if(NOT SCTRACE_BPF)
@@ -39,7 +43,7 @@ set(_skeletons "")
 foreach(src ${_bpf_sources})
   get_filename_component(name ${src} NAME_WE)   # sctrace.bpf.c -> sctrace
   set(obj ${_gen_dir}/${name}.bpf.o)
-  set(skel ${_gen_dir}/${name}.skel.h)
+  set(skel ${_gen_dir}/${name}.lskel.h)
   add_custom_command(
     OUTPUT ${skel}
     COMMAND ${SCTRACE_BPF_CLANG} -target bpf -D__TARGET_ARCH_x86 -O2 -g -Wall -Werror
@@ -47,15 +51,16 @@ foreach(src ${_bpf_sources})
     COMMAND ${SCTRACE_LLVM_STRIP} -g ${obj}
     # Through a shell for the redirection; written aside first so that a failed
     # run leaves no half header behind.
-    COMMAND sh -c "\"$1\" gen skeleton \"$2\" name \"$3\" > \"$4.tmp\" && mv \"$4.tmp\" \"$4\""
+    COMMAND sh -c "\"$1\" gen skeleton -L \"$2\" name \"$3\" > \"$4.tmp\" && mv \"$4.tmp\" \"$4\""
             sh ${SCTRACE_BPFTOOL} ${obj} ${name}_bpf ${skel}
     DEPENDS ${src} ${_bpf_dir}/records.h ${_bpf_dir}/vmlinux.h
-    COMMENT "BPF ${name}.bpf.c -> ${name}.skel.h"
+    COMMENT "BPF ${name}.bpf.c -> ${name}.lskel.h"
     VERBATIM)
   list(APPEND _skeletons ${skel})
 endforeach()
 add_custom_target(sctrace_bpf_skeletons DEPENDS ${_skeletons})
 add_dependencies(sctrace_objs sctrace_bpf_skeletons)
+target_sources(sctrace_objs PRIVATE ${CMAKE_SOURCE_DIR}/src/backend/bpf/bpf_loader.c)
 target_link_libraries(sctrace_objs PUBLIC PkgConfig::LIBBPF)
 target_compile_definitions(sctrace_objs PUBLIC SCTRACE_HAVE_BPF=1)
 message(STATUS "eBPF engine: built (libbpf ${LIBBPF_VERSION})")

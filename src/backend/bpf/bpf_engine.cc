@@ -33,11 +33,11 @@
 #include <bpf/libbpf.h>
 #include <dirent.h>
 
+#include "backend/bpf/bpf_loader.h"
 #include "backend/bpf/capture_plan.h"
 #include "backend/bpf/record_reader.h"
 #include "backend/ptrace/proc_fd_resolver.h"
 #include "backend/ptrace/spawn.h"
-#include "bpf/sctrace.skel.h"
 #endif
 
 namespace sct {
@@ -86,6 +86,33 @@ size_t ring_size(size_t asked) {
   return n;
 }
 
+// SCTRACE_BPF_TIMING=1: where the start-up goes (phases, and what the
+// verifier did per program), on stderr.
+class StartupClock {
+ public:
+  StartupClock() : on_(getenv("SCTRACE_BPF_TIMING") != nullptr), last_(clock_ns(CLOCK_MONOTONIC)) {}
+  void lap(const char* phase) {
+    if (!on_) return;
+    int64_t t = clock_ns(CLOCK_MONOTONIC);
+    fprintf(stderr, "bpf start-up: %-8s %7.2f ms\n", phase, (t - last_) / 1e6);
+    last_ = t;
+  }
+  void programs(const sct_bpf& bpf) const {
+    if (!on_) return;
+    for (int i = 0; i < bpf.nprogs; ++i) {
+      bpf_prog_info info = {};
+      __u32 len = sizeof info;
+      if (bpf_obj_get_info_by_fd(bpf.prog_fds[i], &info, &len) != 0) continue;
+      fprintf(stderr, "bpf program %-14s %6u insns, %7u verified\n", bpf.prog_names[i], info.xlated_prog_len / 8,
+              info.verified_insns);
+    }
+  }
+
+ private:
+  bool on_;
+  int64_t last_;
+};
+
 struct DeferredSignal {
   siginfo_t info;
   uint64_t at_ns;
@@ -101,7 +128,7 @@ class BpfEngine {
   BpfEngine(const TraceSpec& spec, EventSink& sink) : spec_(spec), sink_(sink) {}
   ~BpfEngine() {
     if (rb_) ring_buffer__free(rb_);
-    if (skel_) sctrace_bpf__destroy(skel_);
+    sct_bpf_destroy(&bpf_);
   }
 
   EngineResult run() {
@@ -121,7 +148,7 @@ class BpfEngine {
     ring_buffer__consume(rb_);
     if (main_child_ > 0 && !main_reaped_) reap_main(0);
 
-    if (uint64_t lost = skel_->bss->lost_events)
+    if (uint64_t lost = bpf_.lost_events ? *bpf_.lost_events : 0)
       fprintf(stderr, "%s: %llu events lost\n", spec_.progname.c_str(), static_cast<unsigned long long>(lost));
     if (spec_.counts_only)
       read_counts(&result);
@@ -134,50 +161,55 @@ class BpfEngine {
 
  private:
   bool load(std::string* error) {
-    skel_ = sctrace_bpf__open();
-    if (!skel_) {
-      *error = std::string("opening the BPF programs: ") + strerror(errno);
-      return false;
-    }
-    auto* ro = skel_->rodata;
-    ro->follow_forks = spec_.follow_forks;
-    ro->counts_only = spec_.counts_only;
-    ro->have_comms = !spec_.comms.empty();
-    ro->trace_unknown = spec_.trace_all;
+    StartupClock clock;
+    sct_bpf_config config = {};
+    config.follow_forks = spec_.follow_forks;
+    config.counts_only = spec_.counts_only;
+    config.have_comms = !spec_.comms.empty();
+    config.trace_unknown = spec_.trace_all;
     for (size_t nr = 0; nr < SCT_MAX_SYSCALLS; ++nr) {
       // execve always reaches user space when streaming: the command is shown
       // from its first one on. Counting needs no such marker.
       bool on = spec_.traced.test(nr) || (!spec_.counts_only && (nr == kExecve || nr == kExecveat));
-      if (on) ro->traced_bits[nr / 64] |= 1ull << (nr % 64);
+      if (on) config.traced_bits[nr / 64] |= 1ull << (nr % 64);
     }
     size_t ring = ring_size(spec_.bpf_buffer);
     // Wake user space early only past a quarter of the ring (DESIGN.md: batched wake-ups).
-    ro->wake_threshold = ring / 4;
-    bpf_map__set_max_entries(skel_->maps.events, static_cast<__u32>(ring));
-    if (int err = sctrace_bpf__load(skel_)) {
-      *error = std::string("loading the BPF programs: ") + strerror(-err) +
-               " (SCTRACE_BPF_DEBUG=1 shows the verifier's log)";
+    config.wake_threshold = ring / 4;
+    config.ring_size = static_cast<__u32>(ring);
+    // SCTRACE_BPF_DEBUG=1: the verifier's log of a program it refuses.
+    static const bool debug = getenv("SCTRACE_BPF_DEBUG") != nullptr;
+    std::vector<char> log(debug ? 64u << 20 : 0);
+    char err[256];
+    if (sct_bpf_load(&config, &bpf_, log.data(), log.size(), err, sizeof err) != 0) {
+      if (debug) fprintf(stderr, "%s\n", log.data());
+      *error = std::string(err) + (debug ? "" : " (SCTRACE_BPF_DEBUG=1 shows the verifier's log)");
       return false;
     }
+    clock.lap("load");
+    clock.programs(bpf_);
     if (!spec_.counts_only) {
       std::vector<sct_plan> plans = build_capture_plan(spec_.decode_options, spec_.decode);
       for (__u32 nr = 0; nr < plans.size(); ++nr) {
         static const sct_plan empty{};
         if (!memcmp(&plans[nr], &empty, sizeof empty)) continue;
-        bpf_map__update_elem(skel_->maps.plans, &nr, sizeof nr, &plans[nr], sizeof plans[nr], BPF_ANY);
+        bpf_map_update_elem(bpf_.plans_fd, &nr, &plans[nr], BPF_ANY);
       }
     }
     for (const std::string& c : spec_.comms) {
       char key[16] = {};
       strncpy(key, c.c_str(), sizeof key - 1);  // the kernel's comm: 15 bytes and a NUL
       __u8 one = 1;
-      bpf_map__update_elem(skel_->maps.comms, key, sizeof key, &one, sizeof one, BPF_ANY);
+      bpf_map_update_elem(bpf_.comms_fd, key, &one, BPF_ANY);
     }
-    if (int err = sctrace_bpf__attach(skel_)) {
+    clock.lap("maps");
+    // -c counts syscalls only: no signal is shown.
+    if (int err = sct_bpf_attach(&bpf_, !spec_.counts_only)) {
       *error = std::string("attaching the BPF programs: ") + strerror(-err);
       return false;
     }
-    rb_ = ring_buffer__new(bpf_map__fd(skel_->maps.events), &BpfEngine::on_record, this, nullptr);
+    clock.lap("attach");
+    rb_ = ring_buffer__new(bpf_.events_fd, &BpfEngine::on_record, this, nullptr);
     if (!rb_) {
       *error = std::string("ring buffer: ") + strerror(errno);
       return false;
@@ -188,7 +220,7 @@ class BpfEngine {
   void track(pid_t tid) {
     __u32 key = static_cast<__u32>(tid);
     __u8 one = 1;
-    bpf_map__update_elem(skel_->maps.tracked, &key, sizeof key, &one, sizeof one, BPF_ANY);
+    bpf_map_update_elem(bpf_.tracked_fd, &key, &one, BPF_ANY);
     live_.insert(tid);
   }
 
@@ -465,8 +497,7 @@ class BpfEngine {
     if (ncpu <= 0) return;
     std::vector<sct_count> per_cpu(static_cast<size_t>(ncpu));
     for (__u32 nr = 0; nr < SCT_MAX_SYSCALLS; ++nr) {
-      if (bpf_map__lookup_elem(skel_->maps.counts, &nr, sizeof nr, per_cpu.data(),
-                               per_cpu.size() * sizeof(sct_count), 0) != 0)
+      if (bpf_map_lookup_elem(bpf_.counts_fd, &nr, per_cpu.data()) != 0)
         continue;
       uint64_t calls = 0, errors = 0, ns = 0;
       for (const auto& c : per_cpu) {
@@ -480,7 +511,7 @@ class BpfEngine {
 
   const TraceSpec& spec_;
   EventSink& sink_;
-  sctrace_bpf* skel_ = nullptr;
+  sct_bpf bpf_ = {};
   ring_buffer* rb_ = nullptr;
   int64_t mono_to_wall_ = 0;
   FakeMemory mem_;

@@ -1,0 +1,63 @@
+/* Loading progs/sctrace.bpf.c through its light skeleton (bpftool gen
+ * skeleton -L), behind a small C interface.
+ *
+ * Why a light skeleton: libbpf's ordinary loader parses the kernel's whole
+ * BTF in user space (5.5 MB, 127k types: 60 ms idle, 200 ms on a busy
+ * machine here) to find the tp_btf attach points and apply CO-RE
+ * relocations. The light skeleton runs a small loader program in the kernel
+ * instead, which looks both up in the BTF the kernel already holds.
+ * Why C: the generated header relies on GNU C (arithmetic on void *,
+ * implicit void * conversions) that C++ refuses.
+ */
+#ifndef SCTRACE_BPF_LOADER_H
+#define SCTRACE_BPF_LOADER_H
+
+#include <linux/types.h>
+#include <stddef.h>
+
+#include "backend/bpf/progs/records.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The programs' read-only settings (the .rodata of sctrace.bpf.c), fixed at load. */
+struct sct_bpf_config {
+  __u8 follow_forks;
+  __u8 counts_only;
+  __u8 have_comms;
+  __u8 trace_unknown;
+  __u64 wake_threshold;
+  __u64 traced_bits[SCT_MAX_SYSCALLS / 64];
+  __u32 ring_size; /* bytes, a power of two */
+};
+
+#define SCT_BPF_MAX_PROGS 8
+
+/* What user space needs of the loaded object. */
+struct sct_bpf {
+  void* skel;
+  int tracked_fd, comms_fd, plans_fd, counts_fd, events_fd;
+  volatile __u64* lost_events; /* the programs' counter, mapped */
+  int nprogs;
+  int prog_fds[SCT_BPF_MAX_PROGS];
+  const char* prog_names[SCT_BPF_MAX_PROGS];
+};
+
+/* Creates the maps and loads the programs: 0, or -errno with a message in
+ * err. log/log_size: where the verifier's log goes (NULL: nowhere). */
+int sct_bpf_load(const struct sct_bpf_config* config, struct sct_bpf* out, char* log, size_t log_size, char* err,
+                 size_t err_size);
+
+/* Attaches the programs (those watching signals only when signals is
+ * set): 0 or -errno. */
+int sct_bpf_attach(struct sct_bpf* bpf, int signals);
+
+/* Detaches and unloads (safe on a failed load). */
+void sct_bpf_destroy(struct sct_bpf* bpf);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
