@@ -19,6 +19,7 @@
 #include "backend/bpf/bpf_engine.h"
 #include "backend/interrupt.h"
 #include "backend/ptrace/ptrace_engine.h"
+#include "cli/injected_note_sink.h"
 #include "cli/strace_options.h"
 #include "cli/strace_output.h"
 #include "filter/output_filter_sink.h"
@@ -65,6 +66,8 @@ TraceSpec build_spec(const StraceConfig& cfg, const std::string& prog) {
   spec.env_unset = cfg.env_unset;
   spec.run_as_user = cfg.user;
   spec.detach_on_execve = cfg.detach_on_execve;
+  spec.inject = cfg.inject;
+  spec.daemonize = cfg.daemonize;
   spec.seccomp = cfg.seccomp;
   return spec;
 }
@@ -152,7 +155,10 @@ int strace_main(int argc, char** argv) {
   text_opt.render.raw = cfg.raw_all;
   text_opt.render.xlat_style = static_cast<XlatStyle>(cfg.xlat_style);
   StraceTextSink text(text_opt);
-  StraceMessagesSink messages(prog, cfg.quiet_attach, cfg.output.empty(), cfg.output.empty() || !cfg.pids.empty());
+  // strace is quiet about attaching with -o FILE PROG (its default -q): that
+  // is the -D command's "Process N attached".
+  const bool quiet_attach = cfg.quiet_attach || (!cfg.output.empty() && !cfg.command.empty());
+  StraceMessagesSink messages(prog, quiet_attach, cfg.output.empty(), cfg.output.empty() || !cfg.pids.empty());
 
   SummaryOptions summary_opt;
   summary_opt.out = out;
@@ -164,11 +170,16 @@ int strace_main(int argc, char** argv) {
 
   JsonSink json(out);
 
+  // -e inject=: failed tampered calls print " (INJECTED)" after the error.
+  SyscallSet raw_set;
+  if (cfg.raw_all) raw_set.numbers.set();
+  raw_set.unknown_numbers = cfg.raw_all;
+  InjectedNoteSink noted_text(text, raw_set);
   FanoutSink outputs;
   if (cfg.json)
     outputs.add(&json);
   else if (cfg.summary != 1)
-    outputs.add(&text);
+    outputs.add(cfg.inject.empty() ? static_cast<EventSink*>(&text) : &noted_text);
   if (cfg.summary) outputs.add(&summary);
 
   OutputFilterOptions filter_opt;
@@ -197,7 +208,13 @@ int strace_main(int argc, char** argv) {
   else
     sinks.add(&filtered);
 
-  install_interrupt_handlers();
+  // -I: strace's default is 2 (Ctrl-C detaches), 3 with -o FILE PROG (the
+  // tracer ignores it; the command gets it from the terminal), 4 with -D.
+  int interruptible = cfg.interruptible;
+  if (!interruptible && cfg.daemonize) interruptible = 4;
+  if (!interruptible && !cfg.output.empty() && !cfg.command.empty()) interruptible = 3;
+  if (!interruptible) interruptible = 2;
+  install_strace_signal_policy(interruptible);
   bool backend_fatal = false;
   const bool use_bpf = choose_bpf_backend(cfg.backend, prog, &backend_fatal);
   if (backend_fatal) return 1;
@@ -212,6 +229,7 @@ int strace_main(int argc, char** argv) {
     summary.add_totals(SyscallTotals{nr, calls, errors, static_cast<int64_t>(ns)});
   if (spec.counts_only) sinks.finish();
   output.close();
+  if (g_fatal_exit) return 1;  // e.g. a -ff file could not be opened
   if (!result.error.empty() && !result.have_status && spec.command.size()) {
     fprintf(stderr, "%s: %s\n", prog.c_str(), result.error.c_str());
     return 1;

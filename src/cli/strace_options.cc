@@ -83,9 +83,9 @@ constexpr OptionRow kOptions[] = {
     {0, "backend", Arg::Required, Opt::Backend, "engine: ptrace (default), bpf, auto (sctrace)"},
     {0, "comm", Arg::Required, Opt::Comm, "bpf: trace every process whose command name is NAME (sctrace)"},
     {0, "bpf-buffer", Arg::Required, Opt::BpfBuffer, "bpf: ring buffer size in bytes (sctrace)"},
-    {0, "inject", Arg::Required, Opt::Inject, "tamper with syscalls in SET (accepted; not applied by sctrace)"},
-    {0, "fault", Arg::Required, Opt::Fault, "fail syscalls in SET (accepted; not applied by sctrace)"},
-    {0, "kvm", Arg::Required, Opt::Kvm, "print exit reason of kvm vcpu (accepted; not applied by sctrace)"},
+    {0, "inject", Arg::Required, Opt::Inject, "tamper with syscalls in SET: error=, retval=, signal=, syscall=, delay_enter=, delay_exit=, when="},
+    {0, "fault", Arg::Required, Opt::Fault, "fail syscalls in SET (error=ERRNO, default ENOSYS; when=)"},
+    {0, "kvm", Arg::Required, Opt::Kvm, "print exit reason of kvm vcpu (accepted; sctrace does not decode KVM_RUN)"},
     {'d', "debug", Arg::None, Opt::Debug, "enable debug output to stderr (accepted; sctrace prints none)"},
     {0, "tips", Arg::Optional, Opt::Tips, "show strace tips (accepted; sctrace shows none)"},
     {'h', "help", Arg::None, Opt::Help, "print help message"},
@@ -196,7 +196,13 @@ class Parser {
     }
     if (qual == "read" || qual == "reads" || qual == "r") return fd_set(value, &cfg.read_fds);
     if (qual == "write" || qual == "writes" || qual == "w") return fd_set(value, &cfg.write_fds);
-    // fault=, inject=, kvm=: accepted, not implemented.
+    if (qual == "inject" || qual == "fault") {
+      std::string err;
+      if (!parse_inject_spec(value, qual == "fault", &cfg.inject, &err, &cfg.warnings)) return fail(err);
+      return true;
+    }
+    // kvm=vcpu decodes KVM_RUN exits; without /dev/kvm there is nothing to decode.
+    if (value != "vcpu") return fail("invalid -e kvm= argument: '" + std::string(value) + "'");
     return true;
   }
 
@@ -464,7 +470,16 @@ class Parser {
         else if (*arg == "4" || *arg == "never_tstp") cfg.interruptible = 4;
         else return bad_arg("-I");
         return true;
-      case Opt::Daemonize: ++cfg.daemonize; return true;
+      case Opt::Daemonize:
+        if (!is_long || !arg) {
+          ++cfg.daemonize;
+          return true;
+        }
+        if (*arg == "grandchild") cfg.daemonize = 1;
+        else if (*arg == "pgroup" || *arg == "pgrp") cfg.daemonize = 2;
+        else if (*arg == "session") cfg.daemonize = 3;
+        else return bad_arg("--daemonize");
+        return true;
       case Opt::DetachOn:
         if (*arg != "execve") return fail("Syscall '" + std::string(*arg) + "' for -b isn't supported");
         cfg.detach_on_execve = true;

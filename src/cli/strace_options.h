@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "filter/inject_spec.h"
 #include "filter/syscall_set.h"
 #include "sinks/strace_dumpio.h"
 
@@ -60,6 +61,7 @@ struct StraceConfig {
   int interruptible = 0;           // -I (0: default)
   int daemonize = 0;               // -D count
   bool detach_on_execve = false;   // -b execve
+  InjectRules inject;              // -e inject= / -e fault=
   bool stack_traces = false;       // -k
   int seccomp = -1;                // --seccomp-bpf / --no-seccomp-bpf
   bool json = false;               // --json (sctrace's own)

@@ -90,6 +90,8 @@ def main():
             else:
                 text = collect(out) + "\n--- stderr ---\n" + proc.stderr.decode("utf-8", "replace")
             text = text.replace(out, "OUT")
+            # "Can't fopen 'OUT.PID'": the pid of a -ff file that could not be opened.
+            text = re.sub(r"(Can't fopen '[^']*)\.\d+'", r"\1.PID'", text)
             text = IP.sub("[IP]", text)
             text = RELATIVE.sub("(+REL) ", text)
             results[tracer] = (proc.returncode, run_diff.normalise(text, binary))
