@@ -175,7 +175,10 @@ SCT_DECODER(rt_sigreturn) {
   if (!ctx.entering()) return;
   Value v = Value::structure();
   constexpr uint64_t kSigmaskOffset = 8 + 8 + sizeof(stack_t) + 256;
-  auto sp = sct::sigreturn_stack_pointer_source()(call.tid);
+  // The engine's register when it has one (the eBPF engine's task may have
+  // moved on since), else the source's.
+  auto sp = call.stack_pointer ? std::optional<uint64_t>(call.stack_pointer)
+                               : sct::sigreturn_stack_pointer_source()(call.tid);
   std::optional<uint64_t> mask;
   if (sp) mask = ctx.object<uint64_t>(*sp + kSigmaskOffset);
   if (mask)

@@ -10,7 +10,7 @@
 //   up; we poll every 100 ms), so the loop consumes after every poll whether
 //   or not it was woken.
 // - Each record is decoded by the very decoders of the ptrace engine over a
-//   FakeMemory holding the captured bytes at their original addresses.
+//   CaptureMemory holding the captured bytes at their original addresses.
 #include "backend/bpf/bpf_engine.h"
 
 #include <errno.h>
@@ -360,6 +360,7 @@ class BpfEngine {
     switch (h->type) {
       case SCT_REC_ENTRY: entry_record(*h, data, size); break;
       case SCT_REC_SYSCALL: syscall_record(*h, data, size); break;
+      case SCT_REC_ENTRY_COPY: entry_copies_.keep(*h, data, size); break;
       case SCT_REC_FORK: {
         pid_t child = static_cast<pid_t>(h->nr);
         if (live_.insert(child).second) sink_.task_attached(child, tid, false);
@@ -368,6 +369,7 @@ class BpfEngine {
       case SCT_REC_SIGNAL: signal_record(*h, data, size); break;
       case SCT_REC_EXIT: {
         pending_.erase(tid);
+        entry_copies_.forget(tid);
         deferred_signals_.erase(tid);
         bool was_live = live_.erase(tid) > 0;
         if (was_live || known_.count(tid)) {
@@ -402,6 +404,7 @@ class BpfEngine {
 
   void decode(SyscallCall& call, bool entering) {
     if (!spec_.decode) return;
+    mem_.set_entering(entering);
     DecodeContext ctx(mem_, spec_.decode_options, &fds_, call, entering);
     decode_phase(call, ctx);
   }
@@ -454,7 +457,7 @@ class BpfEngine {
     p.call = make_call(h);
     p.entry_time = at(h.enter_ns);
     mem_.clear();
-    map_record_captures(data, size, mem_);
+    mem_.add_record(data, size, false);
     decode(p.call, true);
     sink_.syscall_entry(p.call, EventContext{p.entry_time, &mem_, -1});
   }
@@ -483,7 +486,9 @@ class BpfEngine {
     SyscallCall call = make_call(h);
     EventTime entry_time = at(h.enter_ns);
     mem_.clear();
-    map_record_captures(data, size, mem_);
+    mem_.add_record(data, size, false);
+    entry_copies_.take(h, mem_);  // in/out arguments as they were at entry
+    call.stack_pointer = mem_.stack_pointer();
     decode(call, true);
     sink_.syscall_entry(call, EventContext{entry_time, &mem_, -1});
     set_return(call, h.ret);
@@ -514,7 +519,8 @@ class BpfEngine {
   sct_bpf bpf_ = {};
   ring_buffer* rb_ = nullptr;
   int64_t mono_to_wall_ = 0;
-  FakeMemory mem_;
+  CaptureMemory mem_;
+  EntryCopies entry_copies_;
   ProcFdResolver fds_;
   std::set<pid_t> live_;    // tids in the kernel's map (command, -p, forks)
   std::set<pid_t> known_;   // tids selected by --comm, seen so far

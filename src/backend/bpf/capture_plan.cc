@@ -11,6 +11,45 @@ uint16_t capped(size_t n) { return static_cast<uint16_t>(std::min<size_t>(n, SCT
 
 bool is_exec(const char* name) { return !strcmp(name, "execve") || !strcmp(name, "execveat"); }
 
+// Arguments whose memory holds pointers the decoder follows: an iovec array
+// and its buffers, a msghdr with its name, iovecs and control. Copied at exit,
+// sized as the decoder prints them (the received bytes count against ret).
+struct NestedCapture {
+  const char* syscall;
+  int arg;
+  uint8_t kind;
+  int8_t len_arg;
+};
+constexpr NestedCapture kNested[] = {
+    {"readv", 1, SCT_CAP_IOV_RET, 2},      {"preadv", 1, SCT_CAP_IOV_RET, 2},
+    {"preadv2", 1, SCT_CAP_IOV_RET, 2},    {"writev", 1, SCT_CAP_IOV, 2},
+    {"pwritev", 1, SCT_CAP_IOV, 2},        {"pwritev2", 1, SCT_CAP_IOV, 2},
+    {"vmsplice", 1, SCT_CAP_IOV, 2},       {"sendmsg", 1, SCT_CAP_MSGHDR, 0},
+    {"recvmsg", 1, SCT_CAP_MSGHDR_RET, 0}, {"sendmmsg", 1, SCT_CAP_MMSGHDR, 2},
+    {"recvmmsg", 1, SCT_CAP_MMSGHDR_RET, 2},
+};
+
+// In/out arguments: the kernel overwrites them, and strace shows both values
+// ("[128 => 16]", "[2] => [7]", select's sets before and after). Copied at
+// entry too, size bytes (SCT_CAP_STACK: at the stack pointer).
+struct EntryCopy {
+  const char* syscall;
+  int arg;
+  uint16_t size;
+  uint8_t kind = SCT_CAP_FIXED;
+};
+constexpr EntryCopy kEntryCopies[] = {
+    {"accept", 2, 4},        {"accept4", 2, 4},     {"getsockname", 2, 4},    {"getpeername", 2, 4},
+    {"recvfrom", 5, 4},      {"getsockopt", 4, 4},  {"sendfile", 2, 8},       {"copy_file_range", 1, 8},
+    {"copy_file_range", 3, 8}, {"splice", 1, 8},    {"splice", 3, 8},         {"select", 1, 128},
+    {"select", 2, 128},      {"select", 3, 128},    {"select", 4, 16},        {"pselect6", 1, 128},
+    {"pselect6", 2, 128},    {"pselect6", 3, 128},  {"pselect6", 4, 16},      {"ppoll", 2, 16},
+    {"recvmsg", 1, 56},      {"recvmmsg", 1, 256},  {"recvmmsg", 4, 16},      {"name_to_handle_at", 2, 8},
+    // rt_sigreturn restores the mask saved in the signal frame, which starts
+    // at the stack pointer: uc_flags, uc_link, uc_stack, uc_mcontext, uc_sigmask.
+    {"rt_sigreturn", 0, 8 + 8 + 24 + 256 + 8, SCT_CAP_STACK},
+};
+
 }  // namespace
 
 std::vector<sct_plan> build_capture_plan(const DecodeOptions& opt, bool decode) {
@@ -62,6 +101,13 @@ std::vector<sct_plan> build_capture_plan(const DecodeOptions& opt, bool decode) 
           break;
         default: break;
       }
+    }
+    for (const NestedCapture& n : kNested)
+      if (!strcmp(n.syscall, row->name)) plan.arg[n.arg] = {n.kind, n.len_arg, buf_size};
+    for (const EntryCopy& e : kEntryCopies) {
+      if (strcmp(e.syscall, row->name)) continue;
+      plan.entry_copy = 1;
+      plan.entry_arg[e.arg] = {e.kind, 0, e.size};
     }
   }
   return plans;

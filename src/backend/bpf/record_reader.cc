@@ -1,7 +1,7 @@
 #include "backend/bpf/record_reader.h"
 
+#include <algorithm>
 #include <cstring>
-#include <string>
 
 namespace sct {
 
@@ -13,7 +13,13 @@ std::optional<sct_rec_hdr> read_record_header(const void* data, size_t size) {
   return h;
 }
 
-void map_record_captures(const void* data, size_t size, FakeMemory& mem) {
+void CaptureMemory::clear() {
+  regions_.clear();
+  stack_pointer_ = 0;
+  entering_ = false;
+}
+
+void CaptureMemory::add_record(const void* data, size_t size, bool entry_copy) {
   const auto* bytes = static_cast<const char*>(data);
   sct_rec_hdr h;
   if (size < sizeof h) return;
@@ -25,10 +31,50 @@ void map_record_captures(const void* data, size_t size, FakeMemory& mem) {
     memcpy(&c, bytes + off, sizeof c);
     off += sizeof c;
     if (c.len > end - off) return;
-    // A later capture at the same address replaces an earlier one.
-    mem.map(c.addr, std::string(bytes + off, c.len));
+    regions_.push_back({c.addr, bytes + off, c.len, entry_copy});
+    if (c.flags & SCT_CAP_AT_SP) stack_pointer_ = c.addr;
     off += (c.len + 7) & ~size_t{7};
   }
+}
+
+bool CaptureMemory::read(uint64_t addr, std::span<std::byte> out) { return read_partial(addr, out) == out.size(); }
+
+size_t CaptureMemory::read_partial(uint64_t addr, std::span<std::byte> out) {
+  size_t done = 0;
+  while (done < out.size()) {
+    uint64_t cur = addr + done;
+    // The best-ranked capture holding cur...
+    size_t best = regions_.size();
+    for (size_t i = 0; i < regions_.size(); ++i) {
+      const Region& r = regions_[i];
+      if (cur >= r.addr && cur - r.addr < r.len && (best == regions_.size() || rank(i) > rank(best))) best = i;
+    }
+    if (best == regions_.size()) break;
+    const Region& r = regions_[best];
+    // ...up to its end, or to where a better-ranked one begins.
+    uint64_t stop = std::min<uint64_t>(r.addr + r.len, addr + out.size());
+    for (size_t i = 0; i < regions_.size(); ++i)
+      if (regions_[i].addr > cur && regions_[i].addr < stop && regions_[i].len && rank(i) > rank(best))
+        stop = regions_[i].addr;
+    size_t n = static_cast<size_t>(stop - cur);
+    memcpy(out.data() + done, r.bytes + (cur - r.addr), n);
+    done += n;
+  }
+  return done;
+}
+
+void EntryCopies::keep(const sct_rec_hdr& h, const void* data, size_t size) {
+  copies_[static_cast<pid_t>(h.tid)] = {h.nr, h.enter_ns, std::string(static_cast<const char*>(data), size)};
+}
+
+void EntryCopies::take(const sct_rec_hdr& h, CaptureMemory& mem) {
+  auto it = copies_.find(static_cast<pid_t>(h.tid));
+  if (it == copies_.end()) return;
+  if (it->second.nr == h.nr && it->second.enter_ns == h.enter_ns) {
+    taken_ = std::move(it->second.bytes);
+    mem.add_record(taken_.data(), taken_.size(), true);
+  }
+  copies_.erase(it);
 }
 
 }  // namespace sct

@@ -1,12 +1,21 @@
 // Reading one ring-buffer record (progs/records.h) back: its header, and its
 // captured bytes as a TraceeMemory mapped at their original addresses, so
 // that the decoders read the tracee's memory as the kernel saw it.
+//
+// A syscall with in/out arguments has two sets of captures: an entry copy
+// (SCT_REC_ENTRY_COPY: the arguments before the kernel overwrote them) and
+// its exit record. Decoding at entry reads the entry copy first, decoding at
+// exit the exit record first; each falls back on the other for bytes it lacks
+// (paths, for instance, are copied at exit only).
 #pragma once
 
 #include <linux/types.h>
 
 #include <cstddef>
+#include <map>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "backend/bpf/progs/records.h"
 #include "core/tracee_memory.h"
@@ -16,8 +25,57 @@ namespace sct {
 // The header of a record of size bytes; nullopt when it is malformed.
 std::optional<sct_rec_hdr> read_record_header(const void* data, size_t size);
 
-// Adds every capture of the record to mem. A string cut by the copy is mapped
-// without the NUL the kernel appended, so that the decoders see it go on.
-void map_record_captures(const void* data, size_t size, FakeMemory& mem);
+// The captures of one record, or two (exit record and entry copy). It does
+// not own the bytes: the record (and entry copy) must outlive its use.
+class CaptureMemory final : public TraceeMemory {
+ public:
+  void clear();
+  // Adds every capture of the record. A string cut by the copy is mapped
+  // without the NUL the kernel appended, so that the decoders see it go on.
+  void add_record(const void* data, size_t size, bool entry_copy);
+  // Which captures win where both hold an address.
+  void set_entering(bool entering) { entering_ = entering; }
+  // The stack pointer at entry, when a capture was taken there (SCT_CAP_STACK).
+  uint64_t stack_pointer() const { return stack_pointer_; }
+
+  bool read(uint64_t addr, std::span<std::byte> out) override;
+  size_t read_partial(uint64_t addr, std::span<std::byte> out) override;
+
+ private:
+  struct Region {
+    uint64_t addr;
+    const char* bytes;
+    size_t len;
+    bool entry_copy;
+  };
+  // Higher wins: the current phase's captures, then the later one.
+  size_t rank(size_t i) const {
+    return (regions_[i].entry_copy == entering_ ? regions_.size() : 0) + i;
+  }
+  std::vector<Region> regions_;
+  bool entering_ = false;
+  uint64_t stack_pointer_ = 0;
+};
+
+// The entry copies waiting for their syscall's exit record, per task.
+class EntryCopies {
+ public:
+  void keep(const sct_rec_hdr& h, const void* data, size_t size);
+  // The entry copy of the syscall whose exit record h is, added to mem;
+  // forgets it (and any older one of the task).
+  void take(const sct_rec_hdr& h, CaptureMemory& mem);
+  void forget(pid_t tid) { copies_.erase(tid); }
+  // Whether tid has an entry copy waiting (a syscall in progress).
+  bool waiting(pid_t tid) const { return copies_.count(tid) != 0; }
+
+ private:
+  struct Copy {
+    int64_t nr;
+    uint64_t enter_ns;
+    std::string bytes;
+  };
+  std::map<pid_t, Copy> copies_;
+  std::string taken_;  // the copy handed to a CaptureMemory last (it reads from it)
+};
 
 }  // namespace sct

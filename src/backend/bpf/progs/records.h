@@ -18,6 +18,8 @@ enum sct_rec_type {
   SCT_REC_EXIT = 3,    /* a task ended (sched_process_exit) */
   SCT_REC_FORK = 4,    /* a traced task made a new one (sched_process_fork) */
   SCT_REC_SIGNAL = 5,  /* a signal for a traced task: nr = signo, args[0] = SCT_SIG_*, then its siginfo */
+  SCT_REC_ENTRY_COPY = 6, /* in/out arguments as they were at entry; the SYSCALL record with the
+                             same tid and enter_ns follows */
 };
 
 /* A signal delivered (to a handler or its default action), or generated and
@@ -49,6 +51,7 @@ struct sct_cap_hdr {
   __u32 flags;
 };
 #define SCT_CAP_TRUNCATED 1 /* a string that did not end within the copy */
+#define SCT_CAP_AT_SP 2     /* copied at the stack pointer (SCT_CAP_STACK): addr is the SP */
 
 /* How one argument's memory is captured. */
 enum sct_cap_kind {
@@ -59,7 +62,21 @@ enum sct_cap_kind {
   SCT_CAP_FIXED = 4,    /* size bytes (fewer, 64 or 8, when that much is unreadable) */
   SCT_CAP_STRV = 5,     /* a NULL-terminated array of strings (argv): the pointers, then each string */
   SCT_CAP_PTRV = 6,     /* a NULL-terminated array of pointers only (envp: its count) */
+  /* Second-level captures: an array, then what its elements point to. */
+  SCT_CAP_IOV = 7,         /* iovec[args[len_arg]], then each buffer (at most size bytes) */
+  SCT_CAP_IOV_RET = 8,     /* the same, the buffers' bytes counted against ret (readv) */
+  SCT_CAP_MSGHDR = 9,      /* a struct msghdr, then its name, iovecs (as IOV) and control */
+  SCT_CAP_MSGHDR_RET = 10, /* the same, the iovecs as IOV_RET (recvmsg) */
+  SCT_CAP_MMSGHDR = 11,    /* struct mmsghdr[min(args[len_arg], ret)], each as MSGHDR */
+  SCT_CAP_MMSGHDR_RET = 12, /* the same, each message's iovecs counted against its msg_len */
+  SCT_CAP_STACK = 13,      /* size bytes at the stack pointer (rt_sigreturn's signal frame) */
 };
+
+/* Bounds of the second-level captures (verifier: small bounded loops). */
+#define SCT_IOV_MAX 32    /* iovecs per array */
+#define SCT_MMSG_MAX 8    /* messages per mmsghdr array */
+#define SCT_NAME_MAX 128  /* a msghdr's msg_name (sockaddr_storage) */
+#define SCT_CONTROL_MAX 512 /* a msghdr's msg_control */
 
 struct sct_arg_plan {
   __u8 kind;
@@ -68,9 +85,11 @@ struct sct_arg_plan {
 };
 
 struct sct_plan {
-  struct sct_arg_plan arg[6];
+  struct sct_arg_plan arg[6];       /* at exit (at entry with entry_record) */
+  struct sct_arg_plan entry_arg[6]; /* with entry_copy: in/out arguments as they were at entry */
   __u8 entry_record; /* emit SCT_REC_ENTRY with the captures at entry */
-  __u8 pad[7];
+  __u8 entry_copy;   /* emit SCT_REC_ENTRY_COPY with the entry_arg captures */
+  __u8 pad[6];
 };
 
 /* -c: per-CPU totals per syscall number. */

@@ -180,10 +180,96 @@ __noinline int cap_arg(struct scratch* sc, __u32 off, __u32 kind_size, __u64 add
     if (!len || bpf_probe_read_user(dst, (__u32)len, (void*)addr) != 0) return off;
     return close_cap(sc, off, addr, (__u32)len, 0);
   }
-  if (kind == SCT_CAP_FIXED) {
-    if (size && bpf_probe_read_user(dst, size, (void*)addr) == 0) return close_cap(sc, off, addr, size, 0);
-    if (size > 64 && bpf_probe_read_user(dst, 64, (void*)addr) == 0) return close_cap(sc, off, addr, 64, 0);
-    if (size > 8 && bpf_probe_read_user(dst, 8, (void*)addr) == 0) return close_cap(sc, off, addr, 8, 0);
+  if (kind == SCT_CAP_FIXED || kind == SCT_CAP_STACK) {
+    __u32 fl = kind == SCT_CAP_STACK ? SCT_CAP_AT_SP : 0;
+    if (size && bpf_probe_read_user(dst, size, (void*)addr) == 0) return close_cap(sc, off, addr, size, fl);
+    if (size > 64 && bpf_probe_read_user(dst, 64, (void*)addr) == 0) return close_cap(sc, off, addr, 64, fl);
+    if (size > 8 && bpf_probe_read_user(dst, 8, (void*)addr) == 0) return close_cap(sc, off, addr, 8, fl);
+  }
+  return off;
+}
+
+/* Reads the 8 bytes at byte at of the scratch record (0 beyond it). */
+static __always_inline __u64 scratch_u64(struct scratch* sc, __u32 at) {
+  BARRIER_VAR(at);
+  if (at > SCT_SCRATCH_SIZE - 8) return 0;
+  return *(__u64*)&sc->data[at];
+}
+
+static __always_inline struct scratch* scratch_buf(void) {
+  __u32 zero = 0;
+  return bpf_map_lookup_elem(&scratch, &zero);
+}
+
+/* The iovec loop's state: under bpf_loop, whose callback the verifier
+ * checks once (as a bounded loop it cost 14k instructions per program). */
+struct iov_walk {
+  __u32 off;   /* of the next capture */
+  __u32 first; /* of the captured iovec array */
+  __u32 size;  /* bytes per buffer at most */
+  __u32 pad;
+  __u64 limit; /* bytes in all at most */
+};
+
+/* Copies the buffer of iovec i. */
+static long iov_buffer(__u32 i, struct iov_walk* w) {
+  struct scratch* sc = scratch_buf();
+  if (!sc || !w->limit) return 1;
+  __u64 base = scratch_u64(sc, w->first + i * 16);
+  __u64 len = scratch_u64(sc, w->first + i * 16 + 8);
+  if (len > w->limit) len = w->limit;
+  w->limit -= len;
+  w->off = cap_arg(sc, w->off, KIND_SIZE(SCT_CAP_BUF_ARG, w->size), base, len);
+  return 0;
+}
+
+/* An iovec array of count elements, then each buffer: at most size bytes of
+ * each, and at most limit bytes in all (readv: the return value).
+ * count_size: count << 16 | size. */
+__noinline int cap_iov(struct scratch* sc, __u32 off, __u64 addr, __u32 count_size, __u64 limit) {
+  __u32 count = count_size >> 16, size = count_size & 0xffff;
+  if (count > SCT_IOV_MAX) count = SCT_IOV_MAX;
+  if (!sc || !count) return off;
+  __u32 start = off;
+  off = cap_arg(sc, off, KIND_SIZE(SCT_CAP_BUF_ARG, count * 16), addr, count * 16);
+  if (off == start) return off;
+  struct iov_walk w = {.off = off, .first = start + sizeof(struct sct_cap_hdr), .size = size, .limit = limit};
+  bpf_loop(count, iov_buffer, &w, 0);
+  return w.off;
+}
+
+/* A struct msghdr (56 bytes), then its name, its iovecs (their bytes at most
+ * limit in all) and its control buffer. */
+__noinline int cap_msghdr(struct scratch* sc, __u32 off, __u64 addr, __u32 size, __u64 limit) {
+  if (!sc) return off;
+  __u32 start = off;
+  off = cap_arg(sc, off, KIND_SIZE(SCT_CAP_BUF_ARG, 56), addr, 56);
+  if (off == start) return off;
+  __u32 m = start + sizeof(struct sct_cap_hdr);
+  __u64 name = scratch_u64(sc, m), namelen = scratch_u64(sc, m + 8) & 0xffffffff;
+  __u64 iov = scratch_u64(sc, m + 16), iovlen = scratch_u64(sc, m + 24);
+  __u64 control = scratch_u64(sc, m + 32), controllen = scratch_u64(sc, m + 40);
+  off = cap_arg(sc, off, KIND_SIZE(SCT_CAP_BUF_ARG, SCT_NAME_MAX), name, namelen);
+  if (iovlen > SCT_IOV_MAX) iovlen = SCT_IOV_MAX;
+  off = cap_iov(sc, off, iov, ((__u32)iovlen << 16) | (size & 0xffff), limit);
+  off = cap_arg(sc, off, KIND_SIZE(SCT_CAP_BUF_ARG, SCT_CONTROL_MAX), control, controllen);
+  return off;
+}
+
+/* count struct mmsghdr (64 bytes: a msghdr and msg_len), each as cap_msghdr;
+ * received ones (recv) count their iovecs' bytes against their msg_len. */
+__noinline int cap_mmsg(struct scratch* sc, __u32 off, __u64 addr, __u32 count_size, __u32 recv) {
+  __u32 count = count_size >> 16, size = count_size & 0xffff;
+  if (count > SCT_MMSG_MAX) count = SCT_MMSG_MAX;
+  if (!sc || !count) return off;
+  __u32 start = off;
+  off = cap_arg(sc, off, KIND_SIZE(SCT_CAP_BUF_ARG, count * 64), addr, count * 64);
+  if (off == start) return off;
+  __u32 first = start + sizeof(struct sct_cap_hdr);
+  for (__u32 i = 0; i < SCT_MMSG_MAX; i++) {
+    if (i >= count) break;
+    __u64 limit = recv ? (scratch_u64(sc, first + i * 64 + 56) & 0xffffffff) : ~0ull;
+    off = cap_msghdr(sc, off, addr + i * 64, size, limit);
   }
   return off;
 }
@@ -208,11 +294,6 @@ struct vec_walk {
   __u32 nptrs;
   __u32 str_size;
 };
-
-static __always_inline struct scratch* scratch_buf(void) {
-  __u32 zero = 0;
-  return bpf_map_lookup_elem(&scratch, &zero);
-}
 
 /* Copies the chunk-th 8 pointers; stops (returns 1) after the NULL or at
  * the end of the mapping. */
@@ -261,29 +342,57 @@ __noinline int cap_vec(struct scratch* sc, __u32 off, __u64 addr, __u32 opts) {
   return w.off;
 }
 
-/* Fills the captures of plan pl after the header; returns the record size. */
-static __always_inline __u32 capture_all(struct scratch* sc, const struct sct_plan* pl, struct sct_rec_hdr* h) {
-  __u32 off = sizeof(struct sct_rec_hdr);
-  for (int i = 0; i < 6; i++) {
-    const struct sct_arg_plan* p = &pl->arg[i];
-    __u32 kind = p->kind;
-    if (kind == SCT_CAP_NONE) continue;
-    if (kind == SCT_CAP_STRV || kind == SCT_CAP_PTRV) {
-      __u32 max_strings = p->len_arg > 0 ? p->len_arg : 32;
-      off = cap_vec(sc, off, h->args[i], ((__u32)(kind == SCT_CAP_STRV) << 31) | (max_strings << 16) | p->size);
-      continue;
+/* Captures argument i of the record in sc after off by its plan p (sp: the
+ * stack pointer at entry, for SCT_CAP_STACK); returns the offset after it.
+ * Global, so that the verifier checks these branches once, not once per
+ * argument (inlined six times they cost it ~18k instructions per program). */
+__noinline int cap_one(struct scratch* sc, __u32 off, const struct sct_arg_plan* p, __u32 i, __u64 sp) {
+  if (!sc || !p || i > 5) return off;
+  struct sct_rec_hdr* h = (void*)sc->data;
+  __u64 arg = h->args[i & 7]; /* i <= 5: the mask is for the verifier */
+  __u32 kind = p->kind;
+  if (kind == SCT_CAP_NONE) return off;
+  if (kind >= SCT_CAP_IOV) {
+    __s32 la = p->len_arg;
+    __u64 count = la >= 0 && la <= 5 ? h->args[la & 7] : 0;
+    __u64 ret = h->ret > 0 ? (__u64)h->ret : 0;
+    if (kind == SCT_CAP_IOV || kind == SCT_CAP_IOV_RET) {
+      if (count > SCT_IOV_MAX) count = SCT_IOV_MAX;
+      off = cap_iov(sc, off, arg, ((__u32)count << 16) | p->size, kind == SCT_CAP_IOV ? ~0ull : ret);
+    } else if (kind == SCT_CAP_MSGHDR || kind == SCT_CAP_MSGHDR_RET) {
+      off = cap_msghdr(sc, off, arg, p->size, kind == SCT_CAP_MSGHDR ? ~0ull : ret);
+    } else if (kind == SCT_CAP_MMSGHDR || kind == SCT_CAP_MMSGHDR_RET) {
+      /* Only the messages the call handled are shown. */
+      if (count > ret) count = ret;
+      if (count > SCT_MMSG_MAX) count = SCT_MMSG_MAX;
+      off = cap_mmsg(sc, off, arg, ((__u32)count << 16) | p->size, kind == SCT_CAP_MMSGHDR_RET);
+    } else if (kind == SCT_CAP_STACK) {
+      off = cap_arg(sc, off, KIND_SIZE(kind, p->size), sp, 0);
     }
-    __u64 len = 0;
-    if (kind == SCT_CAP_BUF_ARG) {
-      __s32 la = p->len_arg;
-      if (la < 0 || la > 5) continue;
-      len = h->args[la];
-    } else if (kind == SCT_CAP_BUF_RET) {
-      if (h->ret <= 0) continue;
-      len = (__u64)h->ret;
-    }
-    off = cap_arg(sc, off, KIND_SIZE(kind, p->size), h->args[i], len);
+    return off;
   }
+  if (kind == SCT_CAP_STRV || kind == SCT_CAP_PTRV) {
+    __u32 max_strings = p->len_arg > 0 ? p->len_arg : 32;
+    off = cap_vec(sc, off, arg, ((__u32)(kind == SCT_CAP_STRV) << 31) | (max_strings << 16) | p->size);
+    return off;
+  }
+  __u64 len = 0;
+  if (kind == SCT_CAP_BUF_ARG) {
+    __s32 la = p->len_arg;
+    if (la < 0 || la > 5) return off;
+    len = h->args[la];
+  } else if (kind == SCT_CAP_BUF_RET) {
+    if (h->ret <= 0) return off;
+    len = (__u64)h->ret;
+  }
+  return cap_arg(sc, off, KIND_SIZE(kind, p->size), arg, len);
+}
+
+/* Fills the captures of the six argument plans args after the header;
+ * returns the record size. */
+static __always_inline __u32 capture_all(struct scratch* sc, const struct sct_arg_plan* args, __u64 sp) {
+  __u32 off = sizeof(struct sct_rec_hdr);
+  for (int i = 0; i < 6; i++) off = cap_one(sc, off, &args[i], i, sp);
   return off;
 }
 
@@ -311,19 +420,21 @@ int BPF_PROG(sys_enter, struct pt_regs* regs, long id) {
 
   __u32 key = (__u32)id;
   const struct sct_plan* pl = bpf_map_lookup_elem(&plans, &key);
-  if (!pl || !pl->entry_record) return 0;
+  if (!pl || !(pl->entry_record || pl->entry_copy)) return 0;
   __u32 zero = 0;
   struct scratch* sc = bpf_map_lookup_elem(&scratch, &zero);
   if (!sc) return 0;
   struct sct_rec_hdr* h = (void*)sc->data;
   __builtin_memset(h, 0, sizeof *h);
-  h->type = SCT_REC_ENTRY;
+  /* Either the whole call is shown from its entry (execve), or its in/out
+   * arguments are copied now, before the kernel overwrites them. */
+  h->type = pl->entry_record ? SCT_REC_ENTRY : SCT_REC_ENTRY_COPY;
   h->tid = tid;
   h->tgid = pid_tgid >> 32;
   h->nr = id;
   for (int i = 0; i < 6; i++) h->args[i] = in.args[i];
   h->enter_ns = in.enter_ns;
-  __u32 size = capture_all(sc, pl, h);
+  __u32 size = capture_all(sc, pl->entry_record ? pl->arg : pl->entry_arg, regs->sp);
   h->size = size;
   emit(sc->data, size, wake_flags());
   return 0;
@@ -369,7 +480,7 @@ int BPF_PROG(sys_exit, struct pt_regs* regs, long ret) {
   if (h->nr >= 0 && h->nr < SCT_MAX_SYSCALLS) {
     __u32 key = (__u32)h->nr;
     const struct sct_plan* pl = bpf_map_lookup_elem(&plans, &key);
-    if (pl && !pl->entry_record) size = capture_all(sc, pl, h);
+    if (pl && !pl->entry_record) size = capture_all(sc, pl->arg, 0);
   }
   h->size = size;
   emit(sc->data, size, wake_flags());

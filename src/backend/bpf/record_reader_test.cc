@@ -1,0 +1,93 @@
+#include "backend/bpf/record_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <string>
+
+namespace sct {
+namespace {
+
+// A record as the BPF program writes it: the header, then each capture's
+// header and bytes padded to 8.
+struct RecordBuilder {
+  std::string bytes = std::string(sizeof(sct_rec_hdr), '\0');
+  RecordBuilder& cap(uint64_t addr, const std::string& data, uint32_t flags = 0) {
+    sct_cap_hdr c{addr, static_cast<uint32_t>(data.size()), flags};
+    bytes.append(reinterpret_cast<const char*>(&c), sizeof c);
+    bytes += data;
+    bytes.append((8 - data.size() % 8) % 8, '\0');
+    return *this;
+  }
+  std::string done(uint32_t type = SCT_REC_SYSCALL) {
+    sct_rec_hdr h{};
+    h.type = type;
+    h.size = static_cast<uint32_t>(bytes.size());
+    memcpy(bytes.data(), &h, sizeof h);
+    return bytes;
+  }
+};
+
+std::string read_str(TraceeMemory& mem, uint64_t addr, size_t n) {
+  std::string out(n, '\0');
+  size_t got = mem.read_partial(addr, std::span<std::byte>(reinterpret_cast<std::byte*>(out.data()), n));
+  out.resize(got);
+  return out;
+}
+
+TEST(CaptureMemory, EachPhasePrefersItsOwnCopyAndFallsBackOnTheOther) {
+  // sendfile's offset: 2 at entry, 7 at exit; a path captured at exit only.
+  std::string exit_rec = RecordBuilder().cap(0x1000, "7").cap(0x2000, "/etc").done();
+  std::string entry_rec = RecordBuilder().cap(0x1000, "2").done(SCT_REC_ENTRY_COPY);
+  CaptureMemory mem;
+  mem.add_record(exit_rec.data(), exit_rec.size(), false);
+  mem.add_record(entry_rec.data(), entry_rec.size(), true);
+  mem.set_entering(true);
+  EXPECT_EQ(read_str(mem, 0x1000, 1), "2");
+  EXPECT_EQ(read_str(mem, 0x2000, 4), "/etc");
+  mem.set_entering(false);
+  EXPECT_EQ(read_str(mem, 0x1000, 1), "7");
+}
+
+TEST(CaptureMemory, ANestedCaptureOverlaysItsArrayWithoutCuttingItsTail) {
+  // A 16-byte region, and a later 2-byte capture inside it: reads across the
+  // inner one see the later bytes there and the outer ones after it.
+  std::string rec = RecordBuilder().cap(0x1000, "aaaaaaaaaaaaaaaa").cap(0x1004, "BB").done();
+  CaptureMemory mem;
+  mem.add_record(rec.data(), rec.size(), false);
+  EXPECT_EQ(read_str(mem, 0x1000, 16), "aaaaBBaaaaaaaaaa");
+  EXPECT_EQ(read_str(mem, 0x1005, 4), "Baaa");
+  EXPECT_EQ(read_str(mem, 0x1010, 4), "");
+  EXPECT_EQ(read_str(mem, 0x0fff, 4), "");
+}
+
+TEST(CaptureMemory, TheStackCaptureGivesTheStackPointer) {
+  std::string rec = RecordBuilder().cap(0x7ff0, std::string(16, 'x'), SCT_CAP_AT_SP).done(SCT_REC_ENTRY_COPY);
+  CaptureMemory mem;
+  EXPECT_EQ(mem.stack_pointer(), 0u);
+  mem.add_record(rec.data(), rec.size(), true);
+  EXPECT_EQ(mem.stack_pointer(), 0x7ff0u);
+}
+
+TEST(EntryCopies, PairedByTaskNumberAndEntryTime) {
+  EntryCopies copies;
+  sct_rec_hdr h{};
+  h.tid = 42;
+  h.nr = 40;
+  h.enter_ns = 1000;
+  std::string entry_rec = RecordBuilder().cap(0x1000, "2").done(SCT_REC_ENTRY_COPY);
+  copies.keep(h, entry_rec.data(), entry_rec.size());
+  sct_rec_hdr other = h;
+  other.enter_ns = 2000;  // a later call of the task: the copy was not its own
+  CaptureMemory mem;
+  copies.take(other, mem);
+  EXPECT_EQ(read_str(mem, 0x1000, 1), "");
+  EXPECT_FALSE(copies.waiting(42));
+  copies.keep(h, entry_rec.data(), entry_rec.size());
+  copies.take(h, mem);
+  mem.set_entering(true);
+  EXPECT_EQ(read_str(mem, 0x1000, 1), "2");
+}
+
+}  // namespace
+}  // namespace sct
