@@ -216,7 +216,17 @@ int strace_main(int argc, char** argv) {
   if (!interruptible) interruptible = 2;
   install_strace_signal_policy(interruptible);
   bool backend_fatal = false;
-  const bool use_bpf = choose_bpf_backend(cfg.backend, prog, &backend_fatal);
+  // Tampering and -D are done with ptrace: the eBPF engine cannot do either.
+  std::string backend = cfg.backend;
+  if (!cfg.inject.empty() || cfg.daemonize) {
+    if (backend == "bpf") {
+      fprintf(stderr, "%s: --backend=bpf: %s needs the ptrace engine\n", prog.c_str(),
+              cfg.daemonize ? "-D/--daemonize" : "-e inject=/fault=");
+      return 1;
+    }
+    backend = "ptrace";
+  }
+  const bool use_bpf = choose_bpf_backend(backend, prog, &backend_fatal);
   if (backend_fatal) return 1;
   if (use_bpf) {
     spec.comms = cfg.comms;
