@@ -44,6 +44,38 @@ int usage_error(const std::string& prog, const CliError& err) {
   return 1;
 }
 
+// -e raw=/verbose=/abbrev= (and -v) as the decoders take them: plain flags
+// when a qualifier says the same for every syscall, else a per-call table.
+void set_qualifiers(const StraceConfig& cfg, DecodeOptions* o) {
+  auto uniform = [](const SyscallSet& s, bool* value) {
+    bool none = s.numbers.none() && !s.unknown_numbers;
+    *value = s.all();
+    return s.all() || none;
+  };
+  bool raw = false, deref = true, abbrev = true;
+  bool same = uniform(cfg.raw_calls, &raw) & uniform(cfg.verbose_calls, &deref) & uniform(cfg.abbrev_calls, &abbrev);
+  // With a table, the global flags are the widest reading: the eBPF capture
+  // plan sizes its copies from them.
+  o->raw = same && raw;
+  o->deref = !same || deref;
+  o->abbrev = same && abbrev;
+  o->verbose = !o->abbrev;
+  if (same) return;
+  auto q = std::make_shared<SyscallQualifiers>();
+  auto bits = [](const SyscallSet& s) {
+    std::vector<bool> v(kMaxSyscalls);
+    for (int i = 0; i < kMaxSyscalls; ++i) v[static_cast<size_t>(i)] = s.numbers[static_cast<size_t>(i)];
+    return v;
+  };
+  q->raw = bits(cfg.raw_calls);
+  q->deref = bits(cfg.verbose_calls);
+  q->abbrev = bits(cfg.abbrev_calls);
+  q->raw_unknown = cfg.raw_calls.unknown_numbers;
+  q->deref_unknown = cfg.verbose_calls.unknown_numbers;
+  q->abbrev_unknown = cfg.abbrev_calls.unknown_numbers;
+  o->per_call = std::move(q);
+}
+
 TraceSpec build_spec(const StraceConfig& cfg, const std::string& prog) {
   TraceSpec spec;
   spec.progname = prog;
@@ -58,10 +90,8 @@ TraceSpec build_spec(const StraceConfig& cfg, const std::string& prog) {
   spec.quiet_until_end = cfg.summary == 1 && !cfg.json;
   spec.decode_options.string_limit = cfg.string_limit;
   spec.decode_options.hex_strings = cfg.hex_strings;
-  spec.decode_options.verbose = cfg.verbose;
-  spec.decode_options.abbrev = !cfg.verbose;
+  set_qualifiers(cfg, &spec.decode_options);
   spec.decode_options.decode_fds = cfg.decode_fds;
-  spec.decode_options.raw = cfg.raw_all;
   spec.env_set = cfg.env_set;
   spec.env_unset = cfg.env_unset;
   spec.run_as_user = cfg.user;
@@ -152,7 +182,7 @@ int strace_main(int argc, char** argv) {
   text_opt.read_fds = cfg.read_fds;
   text_opt.write_fds = cfg.write_fds;
   text_opt.render.hex_strings = cfg.hex_strings;
-  text_opt.render.raw = cfg.raw_all;
+  text_opt.render.raw = cfg.raw_calls.all();
   text_opt.render.xlat_style = static_cast<XlatStyle>(cfg.xlat_style);
   StraceTextSink text(text_opt);
   // strace is quiet about attaching with -o FILE PROG (its default -q): that
@@ -171,10 +201,7 @@ int strace_main(int argc, char** argv) {
   JsonSink json(out);
 
   // -e inject=: failed tampered calls print " (INJECTED)" after the error.
-  SyscallSet raw_set;
-  if (cfg.raw_all) raw_set.numbers.set();
-  raw_set.unknown_numbers = cfg.raw_all;
-  InjectedNoteSink noted_text(text, raw_set);
+  InjectedNoteSink noted_text(text, cfg.raw_calls);
   FanoutSink outputs;
   if (cfg.json)
     outputs.add(&json);

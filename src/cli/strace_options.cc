@@ -187,11 +187,10 @@ class Parser {
       SyscallSet set;
       std::string err;
       if (!parse_syscall_set(value, &set, &err)) return fail(err);
-      // Global only: the decoders take one set of options. abbrev=none is
-      // -v (every field); verbose= (structs as addresses when off) is strace's
-      // default "all" and not applied per call; raw= in full or not at all.
-      if (qual == "raw" || qual == "x") cfg.raw_all = set.all();
-      if (qual == "abbrev" || qual == "a") cfg.verbose = !set.all() && set.numbers.none();
+      // Applied per call by the decoders (DecodeOptions::for_call).
+      if (qual == "raw" || qual == "x") cfg.raw_calls = set;
+      if (qual == "abbrev" || qual == "a") cfg.abbrev_calls = set;
+      if (qual == "verbose" || qual == "v") cfg.verbose_calls = set;
       return true;
     }
     if (qual == "read" || qual == "reads" || qual == "r") return fd_set(value, &cfg.read_fds);
@@ -432,7 +431,7 @@ class Parser {
         if (cfg.quiet >= 2) cfg.quiet_exit = true;
         if (cfg.quiet >= 3) cfg.quiet_path_resolution = cfg.quiet_thread_execve = true;
         return true;
-      case Opt::VerboseFlag: cfg.verbose = true; return true;
+      case Opt::VerboseFlag: cfg.abbrev_calls = syscall_set_of(false); return true;
       case Opt::HexStrings:
         if (!is_long) {
           cfg.hex_strings = std::min(cfg.hex_strings + 1, 2);

@@ -15,6 +15,13 @@
 
 namespace sct {
 
+inline SyscallSet syscall_set_of(bool every) {
+  SyscallSet s;
+  if (every) s.numbers.set();
+  s.unknown_numbers = every;
+  return s;
+}
+
 struct StraceConfig {
   std::vector<std::string> command;
   std::vector<pid_t> pids;
@@ -52,7 +59,10 @@ struct StraceConfig {
   int hex_strings = 0;             // -x 1, -xx 2, --strings-in-hex=non-ascii-chars 3
   FdSet read_fds, write_fds;       // -e read= / -e write=
   int column = 40;                 // -a
-  bool raw_all = false;            // -e raw=all
+  // -e raw=SET, -e verbose=SET, -e abbrev=SET (-v is abbrev=none), the last
+  // of each kind given; strace's defaults: raw=none, verbose=all, abbrev=all.
+  SyscallSet raw_calls = syscall_set_of(false), verbose_calls = syscall_set_of(true),
+             abbrev_calls = syscall_set_of(true);
   int xlat_style = 0;              // -X abbrev 0, raw 1, verbose 2
   std::vector<std::string> env_set, env_unset;  // -E
   std::string user;                // -u

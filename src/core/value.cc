@@ -99,6 +99,19 @@ Value Value::raw(std::string text) {
   return r;
 }
 
+Value Value::constant(std::string text, uint64_t number, uint8_t base) {
+  Value r = raw(std::move(text));
+  r.num = static_cast<int64_t>(number);
+  r.raw_base = base;
+  return r;
+}
+
+Value Value::sym_decimal(std::string name, int64_t raw) {
+  Value r = sym(std::move(name), raw);
+  r.raw_base = 10;
+  return r;
+}
+
 Value Value::fd(int64_t fd) {
   Value r;
   r.kind = Kind::Int;

@@ -26,7 +26,8 @@ struct Value {
     Array,        // [a, b, ...]
     Sigset,       // [INT TERM] or ~[RTMIN RT_1]
     Unavailable,  // memory that could not be read: prints the address
-    Raw,          // preformatted text (a last resort: keep rare)
+    Raw,          // preformatted text (a last resort: keep rare); with fields:
+                  // the text, then each field's value, unseparated ("flags=" VALUE)
   };
 
   Kind kind = Kind::Int;
@@ -42,6 +43,10 @@ struct Value {
   std::optional<std::string> fd_path;  // -y decoration: 3</etc/passwd>
   bool is_fd = false;         // the value is a file descriptor
   bool str_force_hex = false;  // Str printed as \xNN for every byte (getrandom, -xx)
+  // -X raw / -X verbose print num in this base (8, 10 or 16) instead of
+  // the name: 0 is the kind's own (hex for Sym); a Raw value with a base is
+  // a compound constant ("MAP_PRIVATE|MAP_ANONYMOUS", "S_IFREG|0644").
+  uint8_t raw_base = 0;
 
   // Constructors, named so decoders read like strace's output.
   static Value integer(int64_t v);
@@ -57,6 +62,11 @@ struct Value {
   static Value sigset(std::vector<std::string> names, bool negated);
   static Value unavailable(uint64_t addr);
   static Value raw(std::string text);
+  // A compound constant strace prints as text ("MAP_PRIVATE|MAP_ANONYMOUS",
+  // "FUTEX_WAIT_BITSET|FUTEX_CLOCK_REALTIME") and -X raw as the number.
+  static Value constant(std::string text, uint64_t number, uint8_t base = 16);
+  // A name whose number -X raw prints in decimal (signals, AT_FDCWD).
+  static Value sym_decimal(std::string name, int64_t raw);
   static Value fd(int64_t fd);
 
   // Builders for Struct/Array.

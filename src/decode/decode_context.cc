@@ -35,6 +35,21 @@ DecodeFn find_decoder(const char* syscall_name) {
   return it == reg.end() ? nullptr : it->second;
 }
 
+DecodeOptions DecodeOptions::for_call(long nr) const {
+  DecodeOptions o = *this;
+  if (!per_call) return o;
+  o.per_call.reset();
+  const SyscallQualifiers& q = *per_call;
+  auto pick = [nr](const std::vector<bool>& set, bool unknown) {
+    return nr >= 0 && static_cast<size_t>(nr) < set.size() ? static_cast<bool>(set[static_cast<size_t>(nr)]) : unknown;
+  };
+  o.raw = pick(q.raw, q.raw_unknown);
+  o.deref = pick(q.deref, q.deref_unknown);
+  o.abbrev = pick(q.abbrev, q.abbrev_unknown);
+  o.verbose = !o.abbrev;
+  return o;
+}
+
 Value DecodeContext::fd(int64_t fd) {
   Value v = Value::fd(static_cast<int>(fd));
   if (opt_.decode_fds && fds_ && static_cast<int>(fd) >= 0) {
@@ -47,7 +62,7 @@ Value DecodeContext::fd(int64_t fd) {
 
 Value DecodeContext::dirfd(int64_t fd) {
   if (static_cast<int>(fd) == AT_FDCWD) {
-    Value v = Value::sym("AT_FDCWD", AT_FDCWD);
+    Value v = Value::sym_decimal("AT_FDCWD", AT_FDCWD);
     // -y decorates AT_FDCWD with the current directory, as strace does.
     if (opt_.decode_fds) {
       char link[64], buf[4096];
@@ -97,7 +112,7 @@ Value DecodeContext::enumeration(const Xlat& x, uint64_t v) { return xlat_enum_v
 Value DecodeContext::signal(int64_t sig) {
   std::string n = signal_name(static_cast<int>(sig));
   if (n.empty()) return Value::integer(sig);
-  return Value::sym(std::move(n), sig);
+  return Value::sym_decimal(std::move(n), sig);
 }
 
 Value DecodeContext::sigset_bits(uint64_t bits) {
@@ -211,6 +226,7 @@ DecodeFn decoder_of(const SyscallCall& call) {
 
 void decode_phase(SyscallCall& call, DecodeContext& ctx) {
   if (ctx.options().raw) {
+    call.raw = true;
     if (ctx.entering()) {
       int n = call.row && call.row->name ? call.row->nargs : 6;
       for (int i = 0; i < n; ++i) call.arg(Value::hex(call.args[i]));

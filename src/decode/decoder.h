@@ -13,6 +13,7 @@
 #include <sys/types.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,14 @@ namespace sct {
 
 struct Xlat;
 
+// strace's per-syscall qualifiers -e raw=SET, -e verbose=SET, -e abbrev=SET
+// (and -v, which is abbrev=none): whether each applies, by syscall number.
+// Numbers past the vectors (no table row) take the *_unknown value.
+struct SyscallQualifiers {
+  std::vector<bool> raw, deref, abbrev;
+  bool raw_unknown = false, deref_unknown = true, abbrev_unknown = true;
+};
+
 struct DecodeOptions {
   size_t string_limit = 32;  // -s
   int hex_strings = 0;       // 0: as strace; 1: -x (non-printable as \x); 2: -xx (all)
@@ -32,6 +41,17 @@ struct DecodeOptions {
   bool abbrev = true;        // strace's default abbreviation of structs and arrays
   int decode_fds = 0;        // -y: 1 paths, 2 (-yy) socket endpoints too
   bool raw = false;          // -e raw=all: every argument in hex
+  // strace's "verbose" qualifier (on by default): structs and arrays behind
+  // pointers are read and printed. Off (-e verbose=none), they print as
+  // their address; strings and data buffers still print.
+  bool deref = true;
+  // Set when the qualifiers differ between syscalls: DecodeContext resolves
+  // raw/abbrev/verbose/deref for its call from it. Unset: the flags above
+  // hold for every call (and are what the eBPF capture plan reads).
+  std::shared_ptr<const SyscallQualifiers> per_call;
+
+  // These options with raw/abbrev/verbose/deref resolved for syscall nr.
+  DecodeOptions for_call(long nr) const;
 };
 
 // One syscall in flight, from entry to exit.
@@ -42,6 +62,9 @@ struct SyscallCall {
   uint64_t args[6] = {};
   uint64_t instruction_pointer = 0;  // at entry (-i; rt_sigreturn reads the frame at the stack pointer)
   uint64_t stack_pointer = 0;
+
+  // -e raw= applied to this call: its return prints in hex too.
+  bool raw = false;
 
   // Known at exit.
   bool exited = false;
@@ -60,6 +83,8 @@ struct SyscallCall {
   // Return value overrides a decoder may set at exit.
   std::optional<Value> retval;   // replaces the default rendering of ret
   std::string ret_comment;       // printed after the value: " (flags O_RDONLY)"
+  // The same as a Value, when it holds constants -X must reach: "(flags FD_CLOEXEC)".
+  std::optional<Value> ret_note;
 
   // Private scratch a decoder may keep between its entry and exit halves.
   uint64_t saved[4] = {};
@@ -88,11 +113,16 @@ class FdResolver {
 class DecodeContext {
  public:
   DecodeContext(TraceeMemory& mem, const DecodeOptions& opt, FdResolver* fds, SyscallCall& call, bool entering)
-      : mem_(mem), opt_(opt), fds_(fds), call_(call), entering_(entering) {}
+      : mem_(mem), opt_(opt.for_call(call.nr)), fds_(fds), call_(call), entering_(entering), no_structs_(mem) {}
 
   bool entering() const { return entering_; }
   bool exiting() const { return !entering_; }
-  TraceeMemory& mem() { return mem_; }
+  // The memory decoders read structs and arrays from. Under -e verbose=none
+  // for this call, whole-object reads fail (so the address prints, as
+  // strace's umove_or_printaddr does) while strings still read.
+  TraceeMemory& mem() { return opt_.deref ? mem_ : no_structs_; }
+  // For what strace reads even then (select's ready sets in its return comment).
+  TraceeMemory& unfiltered_mem() { return mem_; }
   const DecodeOptions& options() const { return opt_; }
   SyscallCall& call() { return call_; }
 
@@ -115,16 +145,28 @@ class DecodeContext {
   template <typename T>
   std::optional<T> object(uint64_t addr) {
     T t{};
-    if (addr == 0 || !mem_.read_object(addr, &t)) return std::nullopt;
+    if (addr == 0 || !mem().read_object(addr, &t)) return std::nullopt;
     return t;
   }
 
  private:
+  // Strings (read_partial) pass through; exact-size reads fail.
+  class StringsOnlyMemory final : public TraceeMemory {
+   public:
+    explicit StringsOnlyMemory(TraceeMemory& m) : m_(m) {}
+    bool read(uint64_t, std::span<std::byte>) override { return false; }
+    size_t read_partial(uint64_t addr, std::span<std::byte> out) override { return m_.read_partial(addr, out); }
+
+   private:
+    TraceeMemory& m_;
+  };
+
   TraceeMemory& mem_;
-  const DecodeOptions& opt_;
+  DecodeOptions opt_;
   FdResolver* fds_;
   SyscallCall& call_;
   bool entering_;
+  StringsOnlyMemory no_structs_;
 };
 
 using DecodeFn = void (*)(SyscallCall&, DecodeContext&);

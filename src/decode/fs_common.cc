@@ -54,17 +54,13 @@ Value symbolic_mode(uint32_t mode) {
   if (mode & S_ISGID) s += "S_ISGID|";
   if (mode & S_ISVTX) s += "S_ISVTX|";
   s += octal_text(mode & ~uint32_t{S_IFMT | S_ISUID | S_ISGID | S_ISVTX});
-  Value v = Value::raw(std::move(s));
-  v.num = mode;
-  return v;
+  return Value::constant(std::move(s), mode, 8);
 }
 
 static std::string hex_or_zero(uint64_t v) { return v ? fmt::format("{:#x}", v) : "0"; }
 
 Value device(uint64_t dev) {
-  Value v = Value::raw(fmt::format("makedev({}, {})", hex_or_zero(major(dev)), hex_or_zero(minor(dev))));
-  v.num = static_cast<int64_t>(dev);
-  return v;
+  return Value::constant(fmt::format("makedev({}, {})", hex_or_zero(major(dev)), hex_or_zero(minor(dev))), dev);
 }
 
 std::string time_comment(int64_t sec, uint64_t frac, int digits) {

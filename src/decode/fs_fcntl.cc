@@ -51,9 +51,19 @@ Value owner_value(DecodeContext& ctx, uint64_t addr) {
 }
 
 // "= 0x8002 (flags O_RDWR|O_LARGEFILE)": the return in hex with a comment.
+// (strace prints F_GETFL's open flags by name even under -X raw.)
 void hex_return_with(SyscallCall& call, const std::string& comment) {
   call.retval = Value::hex(static_cast<uint64_t>(call.ret));
   if (!comment.empty()) call.ret_comment = "(" + comment + ")";
+}
+
+// The same with constants that follow -X: "(flags 0x1 /* FD_CLOEXEC */)".
+void hex_return_noting(SyscallCall& call, const char* lead, Value v) {
+  call.retval = Value::hex(static_cast<uint64_t>(call.ret));
+  Value note = Value::raw(lead);
+  note.fields.emplace_back("", std::move(v));
+  note.fields.emplace_back("", Value::raw(")"));
+  call.ret_note = std::move(note);
 }
 
 }  // namespace
@@ -106,7 +116,7 @@ SCT_DECODER(fcntl) {
     case F_GETOWN_EX: call.arg(owner_value(ctx, arg)); break;
     case F_GETFD:
       if (!call.failed() && call.ret != 0)
-        hex_return_with(call, "flags " + render_value(fs::flags_plain(xlat::fd_flags, call.ret)));
+        hex_return_noting(call, "(flags ", fs::flags_plain(xlat::fd_flags, call.ret));
       break;
     case F_GETFL:
       if (!call.failed()) hex_return_with(call, "flags " + render_value(fs::open_flags(call.ret)));
@@ -119,7 +129,7 @@ SCT_DECODER(fcntl) {
       break;
     case F_GET_SEALS:
       if (!call.failed() && call.ret != 0)
-        hex_return_with(call, "seals " + render_value(fs::flags_plain(xlat::file_seals, call.ret)));
+        hex_return_noting(call, "(seals ", fs::flags_plain(xlat::file_seals, call.ret));
       break;
     case F_GETSIG:
       if (!call.failed() && call.ret != 0) {

@@ -222,6 +222,11 @@ void decode_getdents(SyscallCall& call, DecodeContext& ctx, bool is64) {
     call.arg(count_v);
     return;
   }
+  if (!ctx.options().deref) {
+    call.arg(ctx.addr(addr));
+    call.arg(count_v);
+    return;
+  }
   uint64_t len = static_cast<uint64_t>(call.ret);
   std::string buf(len, '\0');
   if (len && !ctx.mem().read(addr, std::span<std::byte>(reinterpret_cast<std::byte*>(buf.data()), len))) {

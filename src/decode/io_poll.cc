@@ -36,6 +36,8 @@ void poll_exit(SyscallCall& call, DecodeContext& ctx, uint64_t timeout_addr) {
     call.ret_comment = "(Timeout)";
     return;
   }
+  // -e verbose=none: strace prints no comment at all.
+  if (!ctx.options().deref) return;
   uint64_t start = call.args[0];
   uint32_t nfds = static_cast<uint32_t>(call.args[1]);
   std::string out;
@@ -118,7 +120,7 @@ void select_exit(SyscallCall& call, DecodeContext& ctx, bool timespec) {
     uint64_t addr = call.args[i + 1];
     std::string bits(size, '\0');
     if (!addr || !size ||
-        !ctx.mem().read(addr, std::span<std::byte>(reinterpret_cast<std::byte*>(bits.data()), size)))
+        !ctx.unfiltered_mem().read(addr, std::span<std::byte>(reinterpret_cast<std::byte*>(bits.data()), size)))
       continue;
     bool first = true;
     for (int fd = 0; fd < nfds; ++fd) {

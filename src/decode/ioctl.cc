@@ -161,9 +161,7 @@ Value ioc_value(uint32_t code) {
   uint32_t dir = (code >> 30) & 3, type = (code >> 8) & 0xff, nr = code & 0xff, size = (code >> 16) & 0x3fff;
   static const char* const kDirs[] = {"_IOC_NONE", "_IOC_WRITE", "_IOC_READ", "_IOC_READ|_IOC_WRITE"};
   auto hex = [](uint32_t v) { return v ? fmt::format("{:#x}", v) : std::string("0"); };
-  Value v = Value::raw(fmt::format("_IOC({}, {}, {}, {})", kDirs[dir], hex(type), hex(nr), hex(size)));
-  v.num = code;
-  return v;
+  return Value::constant(fmt::format("_IOC({}, {}, {}, {})", kDirs[dir], hex(type), hex(nr), hex(size)), code);
 }
 
 Value request_value(uint32_t code) {

@@ -26,7 +26,7 @@ Value mmap_flags_value(uint64_t raw) {
   flags &= ~huge;
   if (flags) text += "|" + proc::text_of(xlat_flags_value(xlat::mmap_flags, flags));
   if (huge) text += "|" + std::to_string(huge >> kMapHugeShift) + "<<MAP_HUGE_SHIFT";
-  return Value::raw(text);
+  return Value::constant(text, static_cast<uint32_t>(raw));
 }
 
 Value prot(uint64_t v) { return proc::flags_value(xlat::mmap_prot, static_cast<uint32_t>(v), "PROT_???"); }

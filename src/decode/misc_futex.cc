@@ -21,7 +21,7 @@ namespace {
 Value futex_op_value(uint32_t op) {
   std::string text = proc::text_of(xlat_enum_value(xlat::futex_ops, op & ~FUTEX_CLOCK_REALTIME));
   if (op & FUTEX_CLOCK_REALTIME) text += "|FUTEX_CLOCK_REALTIME";
-  return Value::raw(text);
+  return Value::constant(text, op);
 }
 
 std::string hex0(uint32_t v) { return v ? fmt::format("{:#x}", v) : "0"; }
@@ -34,7 +34,7 @@ Value wake_op_value(uint32_t v) {
   text += "|" + hex0((v >> 12) & 0xfff) + "<<12";
   text += "|" + proc::text_of(xlat_enum_value(xlat::futex_wake_cmps, (v >> 24) & 0xf)) + "<<24";
   text += "|" + hex0(v & 0xfff);
-  return Value::raw(text);
+  return Value::constant(text, v);
 }
 
 Value bitset(uint32_t v) {

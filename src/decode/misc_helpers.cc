@@ -19,7 +19,18 @@ Value flags_value(const Xlat& x, uint64_t v, const char* dflt) {
   return f;
 }
 
-Value named(const std::string& name, const Value& v) { return Value::raw(name + "=" + text_of(v)); }
+// Kept as parts, not text, so that -X raw/verbose still reach the value.
+Value named(const std::string& name, const Value& v) {
+  Value r = Value::raw(name + "=");
+  r.fields.emplace_back("", v);
+  return r;
+}
+
+Value glued_parts(const std::string& lead, std::vector<Value> parts) {
+  Value r = Value::raw(lead);
+  for (auto& p : parts) r.fields.emplace_back("", std::move(p));
+  return r;
+}
 
 Value glued(const std::string& text) { return Value::raw(text); }
 
@@ -55,7 +66,7 @@ Value sigset_at(DecodeContext& ctx, uint64_t addr, uint64_t len, uint64_t min_le
 Value signal(int sig) {
   std::string n = signal_name(sig);
   if (n.empty()) return Value::integer(sig);
-  return Value::sym(std::move(n), sig);
+  return Value::sym_decimal(std::move(n), sig);
 }
 
 Value timespec_value(const struct timespec& ts) {

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/value.h"
 #include "decode/decoder.h"
@@ -23,6 +24,8 @@ Value named(const std::string& name, const Value& v);
 // clone3's " => {...}") are carried as preformatted text starting with their
 // own separator.
 Value glued(const std::string& text);
+// lead, then each part rendered with the live options (-X), unseparated.
+Value glued_parts(const std::string& lead, std::vector<Value> parts);
 
 // A signal mask of `bytes` bytes (1..8) as strace prints it: [INT TERM], or
 // ~[...] when at least 2/3 of the bits are set.

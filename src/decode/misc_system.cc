@@ -108,7 +108,7 @@ SCT_DECODER(sysinfo) {
 SCT_DECODER(personality) {
   uint32_t p = static_cast<uint32_t>(call.args[0]);
   if (ctx.entering()) {
-    call.arg(p == 0xffffffffu ? Value::hex(p) : Value::raw(sct::personality_text(p)));
+    call.arg(p == 0xffffffffu ? Value::hex(p) : Value::constant(sct::personality_text(p), p));
     return;
   }
   if (!call.failed()) {

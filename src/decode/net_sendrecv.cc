@@ -26,7 +26,8 @@ constexpr size_t kIovMax = 1024;
 
 // decode_sockbuf: netlink sockets get their messages decoded.
 Value sockbuf(DecodeContext& ctx, int fd, uint64_t addr, uint64_t len) {
-  if (addr && is_netlink_socket(ctx, fd)) return decode_netlink(ctx, fd, addr, len);
+  // -e verbose=none: the messages print as bytes, as strace prints them.
+  if (addr && ctx.options().deref && is_netlink_socket(ctx, fd)) return decode_netlink(ctx, fd, addr, len);
   return strn(ctx, addr, len);
 }
 

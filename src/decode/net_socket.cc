@@ -22,11 +22,14 @@ Value sock_type_value(uint32_t type) {
   if (const char* n = xlat_name(xlat::net_socket_types, type & kTypeMask)) {
     uint32_t rest = type & ~kTypeMask;
     if (!rest) return Value::sym(n, type);
+    // Two constants: -X raw prints 0x1|0x80000 as strace does.
     Value f = flags_value(xlat::net_socket_type_flags, rest);
-    f.names.insert(f.names.begin(), n);
-    f.num = type;
     f.comment.clear();
-    return f;
+    Value both = Value::raw("");
+    both.fields.emplace_back("", Value::sym(n, type & kTypeMask));
+    both.fields.emplace_back("", Value::raw("|"));
+    both.fields.emplace_back("", std::move(f));
+    return both;
   }
   return flags_value(xlat::net_socket_type_flags, type);
 }

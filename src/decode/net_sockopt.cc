@@ -77,6 +77,7 @@ Value default_optval(DecodeContext& ctx, uint64_t addr, int len) {
 }
 
 Value get_optval(DecodeContext& ctx, uint32_t level, uint32_t name, uint64_t addr, int ulen, int rlen) {
+  if (!ctx.options().deref) return ctx.addr(addr);
   if (ulen <= 0 || rlen <= 0) return ctx.addr(addr);
   if (addr) {
     if (level == SOL_SOCKET) {
@@ -126,6 +127,8 @@ bool is_int_sol_socket_option(uint32_t name) {
 }
 
 Value set_optval(DecodeContext& ctx, uint32_t level, uint32_t name, uint64_t addr, int len) {
+  // -e verbose=none: strace prints the address whatever the option.
+  if (!ctx.options().deref) return ctx.addr(addr);
   if (addr) {
     if (level == SOL_SOCKET && is_int_sol_socket_option(name)) {
       if (len < static_cast<int>(sizeof(int))) return ctx.addr(addr);

@@ -38,9 +38,9 @@ Value clone_flags_value(uint64_t raw) {
   uint64_t flags = raw & ~static_cast<uint64_t>(CSIGNAL);
   int sig = static_cast<int>(raw & CSIGNAL);
   if (!flags) return proc::signal(sig);
-  std::string text = proc::text_of(proc::flags_value(xlat::clone_flags, flags, "CLONE_???"));
-  if (sig) text += "|" + proc::text_of(proc::signal(sig));
-  return Value::raw(text);
+  if (!sig) return proc::flags_value(xlat::clone_flags, flags, "CLONE_???");
+  // Two constants: -X raw prints 0x1200000|17.
+  return proc::glued_parts("", {proc::flags_value(xlat::clone_flags, flags, "CLONE_???"), Value::raw("|"), proc::signal(sig)});
 }
 
 Value pid_at(DecodeContext& ctx, uint64_t addr) { return proc::int_at(ctx, addr); }
@@ -61,13 +61,15 @@ SCT_DECODER(clone) {
     return;
   }
   if (!(flags & sct::kWrittenAtExit)) return;
-  std::string tail;
-  if (flags & (CLONE_PARENT_SETTID | CLONE_PIDFD))
-    tail += ", " + proc::text_of(proc::named("parent_tid", sct::pid_at(ctx, call.args[2])));
-  if (flags & CLONE_SETTLS) tail += ", " + proc::text_of(proc::named("tls", ctx.addr(call.args[4])));
-  if (flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
-    tail += ", " + proc::text_of(proc::named("child_tidptr", ctx.addr(call.args[3])));
-  call.arg(proc::glued(tail));
+  std::vector<Value> tail;
+  auto add = [&tail](const char* name, Value v) {
+    tail.push_back(Value::raw(", "));
+    tail.push_back(proc::named(name, std::move(v)));
+  };
+  if (flags & (CLONE_PARENT_SETTID | CLONE_PIDFD)) add("parent_tid", sct::pid_at(ctx, call.args[2]));
+  if (flags & CLONE_SETTLS) add("tls", ctx.addr(call.args[4]));
+  if (flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) add("child_tidptr", ctx.addr(call.args[3]));
+  call.arg(proc::glued_parts("", std::move(tail)));
 }
 
 SCT_DECODER(clone3) {
@@ -120,12 +122,12 @@ SCT_DECODER(clone3) {
     return;
   }
   if (!fetch_args()) {
-    call.arg(proc::glued(" => " + proc::text_of(ctx.addr(addr))));
+    call.arg(proc::glued_parts(" => ", {ctx.addr(addr)}));
   } else {
     Value changed = Value::structure();
     if (ca.flags & CLONE_PIDFD) changed.add("pidfd", proc::int_at(ctx, ca.pidfd));
     if (ca.flags & CLONE_PARENT_SETTID) changed.add("parent_tid", proc::int_at(ctx, ca.parent_tid));
-    call.arg(proc::glued(" => " + proc::text_of(changed)));
+    call.arg(proc::glued_parts(" => ", {std::move(changed)}));
   }
   call.arg(Value::uinteger(size));
 }

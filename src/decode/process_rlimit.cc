@@ -16,8 +16,8 @@ namespace sct {
 namespace {
 
 Value rlim_value(uint64_t v, const char* infinity) {
-  if (v == ~0ull) return Value::sym(infinity, -1);
-  if (v > 1024 && v % 1024 == 0) return Value::sym(fmt::format("{}*1024", v / 1024), static_cast<int64_t>(v));
+  if (v == ~0ull) return Value::constant(infinity, v, 10);
+  if (v > 1024 && v % 1024 == 0) return Value::constant(fmt::format("{}*1024", v / 1024), v, 10);
   return Value::uinteger(v);
 }
 

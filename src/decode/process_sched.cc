@@ -93,7 +93,7 @@ SCT_DECODER(sched_setscheduler) {
   uint64_t p = static_cast<uint32_t>(call.args[1]);
   std::string text = proc::text_of(sct::policy(p & ~static_cast<uint64_t>(SCHED_RESET_ON_FORK)));
   if (p & SCHED_RESET_ON_FORK) text += "|SCHED_RESET_ON_FORK";
-  call.arg(Value::raw(text));
+  call.arg(Value::constant(text, p));
   call.arg(sct::sched_param_at(ctx, call.args[2]));
 }
 

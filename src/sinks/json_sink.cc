@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "sinks/strace_render.h"
 #include "xlat/errnos.h"
 #include "xlat/signals.h"
 #if __has_include("decode/siginfo.h")
@@ -142,7 +143,7 @@ std::string value_to_json(const Value& v) {
       out = v.negated ? "{\"all_but\":" + list + "}" : list;
       break;
     }
-    case K::Raw: out = json_string(v.text); break;
+    case K::Raw: out = json_string(render_value(v)); break;
   }
   return out;
 }

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "xlat/errnos.h"
+#include "xlat/signals.h"
 
 namespace sct {
 
@@ -117,8 +118,12 @@ void render_value(const Value& v, const RenderOptions& opt, std::string& out) {
       break;
     case K::Sym:
       if (opt.xlat_style != XlatStyle::Abbrev) {
-        // -X raw / -X verbose: the number, then (verbose) the name as a comment.
-        fmt::format_to(std::back_inserter(out), "{}", v.num);
+        // -X raw / -X verbose: the number (hex unless the name is of a
+        // decimal kind), then (verbose) the name as a comment.
+        if (v.raw_base == 10)
+          fmt::format_to(std::back_inserter(out), "{}", v.num);
+        else
+          append_hex(static_cast<uint64_t>(v.num), out);
         if (opt.xlat_style == XlatStyle::Verbose) out += " /* " + v.text + " */";
         break;
       }
@@ -127,7 +132,7 @@ void render_value(const Value& v, const RenderOptions& opt, std::string& out) {
     case K::Flags: {
       if (opt.xlat_style != XlatStyle::Abbrev) {
         append_hex(static_cast<uint64_t>(v.num), out);
-        if (opt.xlat_style == XlatStyle::Verbose && !(v.names.empty() && !v.has_rest)) {
+        if (opt.xlat_style == XlatStyle::Verbose && !v.names.empty()) {
           out += " /* ";
           render_value(flags_only(v), RenderOptions{}, out);
           out += " */";
@@ -154,12 +159,32 @@ void render_value(const Value& v, const RenderOptions& opt, std::string& out) {
       out += '[';
       for (size_t i = 0; i < v.names.size(); ++i) {
         if (i) out += ' ';
-        out += v.names[i];
+        // -X raw: signal numbers.
+        std::optional<int> n;
+        if (opt.xlat_style == XlatStyle::Raw) n = signal_parse(v.names[i]);
+        if (n)
+          fmt::format_to(std::back_inserter(out), "{}", *n);
+        else
+          out += v.names[i];
       }
       out += ']';
       break;
     }
-    case K::Raw: out += v.text; break;
+    case K::Raw:
+      if (v.raw_base && opt.xlat_style != XlatStyle::Abbrev) {
+        uint64_t n = static_cast<uint64_t>(v.num);
+        if (v.raw_base == 8)
+          append_octal(n, out);
+        else if (v.raw_base == 10)
+          fmt::format_to(std::back_inserter(out), "{}", n);
+        else
+          append_hex(n, out);
+        if (opt.xlat_style == XlatStyle::Verbose) out += " /* " + v.text + " */";
+        break;
+      }
+      out += v.text;
+      for (const auto& part : v.fields) render_value(part.second, opt, out);
+      break;
   }
   if (v.is_fd && v.fd_path) {
     // A deleted file's link ends in " (deleted)": strace moves it outside
@@ -173,7 +198,10 @@ void render_value(const Value& v, const RenderOptions& opt, std::string& out) {
     out += '>';
     if (deleted) out += "(deleted)";
   }
-  if (!v.comment.empty()) {
+  // strace's "/* X_??? */" after an unknown constant is its abbrev style's
+  // alone: -X raw prints the bare number.
+  bool unknown_comment = v.comment.find('?') != std::string::npos;
+  if (!v.comment.empty() && !(unknown_comment && opt.xlat_style == XlatStyle::Raw)) {
     out += " /* ";
     out += v.comment;
     out += " */";
@@ -196,7 +224,7 @@ void render_args(const SyscallCall& call, size_t from, size_t to, const RenderOp
 std::string render_return(const SyscallCall& call, const RenderOptions& opt) {
   if (call.no_return) return "?";
   std::string out;
-  if (opt.raw && !call.failed()) {
+  if ((opt.raw || call.raw) && !call.failed()) {
     // -e raw=: the return register in hex, undecoded.
     append_hex(static_cast<uint64_t>(call.ret), out);
     return out;
@@ -227,6 +255,10 @@ std::string render_return(const SyscallCall& call, const RenderOptions& opt) {
   if (!call.ret_comment.empty()) {
     out += ' ';
     out += call.ret_comment;
+  }
+  if (call.ret_note) {
+    out += ' ';
+    render_value(*call.ret_note, opt, out);
   }
   return out;
 }

@@ -22,14 +22,15 @@ struct ColumnInfo {
 };
 
 constexpr ColumnInfo kColumns[] = {
-    {Column::Percent, {"time-percent", "percent", "time_percent", "%time"}, "% time", 6},
-    {Column::Total, {"total-time", "seconds", "total_time", "time"}, "seconds", 11},
-    {Column::Min, {"min-time", "shortest", "min_time", nullptr}, "shortest", 11},
-    {Column::Max, {"max-time", "longest", "max_time", nullptr}, "longest", 11},
-    {Column::Avg, {"avg-time", "usecs/call", "avg_time", nullptr}, "usecs/call", 11},
+    {Column::Percent, {"time-percent", "time_percent", nullptr, nullptr}, "% time", 6},
+    {Column::Total, {"total-time", "total_time", "time", nullptr}, "seconds", 11},
+    // strace 6.1 gives the extremes 8 columns (one call rarely takes 10 s).
+    {Column::Min, {"min-time", "shortest", "min_time", "time_min"}, "shortest", 8},
+    {Column::Max, {"max-time", "longest", "max_time", "time_max"}, "longest", 8},
+    {Column::Avg, {"avg-time", "avg_time", "time_avg", nullptr}, "usecs/call", 11},
     {Column::Calls, {"calls", "count", nullptr, nullptr}, "calls", 9},
     {Column::Errors, {"errors", "error", nullptr, nullptr}, "errors", 9},
-    {Column::Name, {"name", "syscall", "syscall_name", nullptr}, "syscall", 16},
+    {Column::Name, {"name", "syscall", "syscall_name", "syscall-name"}, "syscall", 16},
 };
 
 std::vector<const ColumnInfo*> parse_columns(const std::string& spec) {
@@ -127,8 +128,8 @@ std::string SummarySink::render() const {
         return fmt::format("{:>6.2f}", pct);
       }
       case Column::Total: return fmt::format("{:>11}", seconds(r.total_ns));
-      case Column::Min: return fmt::format("{:>11}", seconds(std::max<int64_t>(0, r.min_ns)));
-      case Column::Max: return fmt::format("{:>11}", seconds(r.max_ns));
+      case Column::Min: return fmt::format("{:>8}", seconds(std::max<int64_t>(0, r.min_ns)));
+      case Column::Max: return fmt::format("{:>8}", seconds(r.max_ns));
       case Column::Avg: return fmt::format("{:>11}", r.calls ? r.total_ns / 1000 / static_cast<int64_t>(r.calls) : 0);
       case Column::Calls: return fmt::format("{:>9}", r.calls);
       case Column::Errors: return r.errors ? fmt::format("{:>9}", r.errors) : std::string(9, ' ');
@@ -136,13 +137,17 @@ std::string SummarySink::render() const {
     }
     return std::string();
   };
+  // strace pads every cell to its width (an empty errors cell too), the
+  // name on the left, except a name in the last column.
   auto line = [&](auto&& make) {
     std::string l;
     for (size_t i = 0; i < cols.size(); ++i) {
       if (i) l += ' ';
-      l += make(cols[i]);
+      std::string c = make(cols[i]);
+      if (cols[i]->id == Column::Name && i + 1 < cols.size() && c.size() < static_cast<size_t>(cols[i]->width))
+        c.append(static_cast<size_t>(cols[i]->width) - c.size(), ' ');
+      l += c;
     }
-    while (!l.empty() && l.back() == ' ') l.pop_back();
     out += l + "\n";
   };
   line([](const ColumnInfo* c) {
