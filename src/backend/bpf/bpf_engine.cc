@@ -38,6 +38,7 @@
 
 #include "backend/bpf/bpf_loader.h"
 #include "backend/bpf/capture_plan.h"
+#include "backend/bpf/fatal_signals.h"
 #include "backend/bpf/record_reader.h"
 #include "backend/ptrace/proc_fd_resolver.h"
 #include "backend/ptrace/spawn.h"
@@ -133,6 +134,7 @@ struct DeferredSignal {
 struct Pending {
   SyscallCall call;
   EventTime entry_time;
+  std::string deferred_entry;  // the entry record, when shown at exit
 };
 
 class BpfEngine {
@@ -416,9 +418,12 @@ class BpfEngine {
       case SCT_REC_EXIT: {
         pending_.erase(tid);
         entry_copies_.forget(tid);
+        flush_signals(tid, h->enter_ns);
         deferred_signals_.erase(tid);
         bool was_live = live_.erase(tid) > 0;
         if (was_live || known_.count(tid)) {
+          if (auto sig = fatal_.at_exit(tid, static_cast<pid_t>(h->tgid), static_cast<int>(h->nr)))
+            sink_.signal_delivered(tid, *sig, EventContext{at(h->enter_ns), nullptr, -1});
           sink_.task_exited(tid, static_cast<int>(h->nr), EventContext{at(h->enter_ns), nullptr, -1});
           known_.erase(tid);
         }
@@ -484,6 +489,16 @@ class BpfEngine {
     memset(&d.info, 0, sizeof d.info);
     memcpy(&d.info, static_cast<const char*>(data) + sizeof h, SCT_SIGINFO_SIZE);
     d.at_ns = h.enter_ns;
+    if (h.args[0] == SCT_SIG_GENERATED) {
+      fatal_.generated(static_cast<pid_t>(h.tgid), d.info);
+      return;
+    }
+    if (d.info.si_signo == SIGKILL) {
+      // Perhaps a fatal signal's group exit: shown at the task's exit.
+      note_task(tid);
+      fatal_.hold_kill(tid, d.info);
+      return;
+    }
     if (h.args[0] == SCT_SIG_IGNORED) {
       // Discarded when sent; a ptrace tracer would see it on the task's way
       // back to user mode: after the syscall it is in, before its next one.
@@ -491,6 +506,7 @@ class BpfEngine {
       return;
     }
     note_task(tid);
+    flush_signals(tid, d.at_ns);  // ignored ones sent before (no syscall showed them: -e trace=none)
     sink_.signal_delivered(tid, d.info, EventContext{at(d.at_ns), nullptr, -1});
   }
 
@@ -519,8 +535,23 @@ class BpfEngine {
     p.entry_time = at(h.enter_ns);
     mem_.clear();
     mem_.add_record(data, size, false);
+    p.deferred_entry.clear();
+    if (is_exec && exec_strings_missing(h)) {
+      p.deferred_entry.assign(static_cast<const char*>(data), size);
+      return;
+    }
     decode(p.call, true);
     sink_.syscall_entry(p.call, EventContext{p.entry_time, &mem_, -1});
+  }
+
+  // execve's strings not mapped at entry (a forked child's, or pages not yet
+  // touched): shown at exit instead, from the copies taken then.
+  bool exec_strings_missing(const sct_rec_hdr& h) {
+    int first = h.nr == kExecveat ? 1 : 0;
+    char c;
+    uint64_t argv0 = 0;
+    if (!mem_.read_object(h.args[first], &c)) return true;
+    return mem_.read_object(h.args[first + 1], &argv0) && argv0 && !mem_.read_object(argv0, &c);
   }
 
   void syscall_record(const sct_rec_hdr& h, const void* data, size_t size) {
@@ -533,8 +564,17 @@ class BpfEngine {
     if (pend != pending_.end() && pend->second.call.nr == nr) {
       // The exit of a call reported at entry (execve): nothing to read now.
       SyscallCall& call = pend->second.call;
-      set_return(call, h.ret);
       mem_.clear();
+      if (!pend->second.deferred_entry.empty()) {
+        const std::string& entry = pend->second.deferred_entry;
+        int first = nr == kExecveat ? 1 : 0;
+        mem_.add_record(entry.data(), entry.size(), true);
+        mem_.add_record(data, size, false);
+        mem_.map_exec_strings(call.args[first], call.args[first + 1]);
+        decode(call, true);
+        sink_.syscall_entry(call, EventContext{pend->second.entry_time, &mem_, -1});
+      }
+      set_return(call, h.ret);
       decode(call, false);
       sink_.syscall_exit(call, EventContext{exit_time, &mem_, -1}, pend->second.entry_time);
       pending_.erase(pend);
@@ -585,6 +625,7 @@ class BpfEngine {
   int64_t mono_to_wall_ = 0;
   CaptureMemory mem_;
   EntryCopies entry_copies_;
+  FatalSignals fatal_;
   ProcFdResolver fds_;
   SyscallCall call_;  // the one being reported (reuse_call)
   std::set<pid_t> live_;    // tids in the kernel's map (command, -p, forks)

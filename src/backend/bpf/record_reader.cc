@@ -15,6 +15,7 @@ std::optional<sct_rec_hdr> read_record_header(const void* data, size_t size) {
 
 void CaptureMemory::clear() {
   regions_.clear();
+  owned_.clear();
   stack_pointer_ = 0;
   entering_ = false;
 }
@@ -31,9 +32,42 @@ void CaptureMemory::add_record(const void* data, size_t size, bool entry_copy) {
     memcpy(&c, bytes + off, sizeof c);
     off += sizeof c;
     if (c.len > end - off) return;
-    regions_.push_back({c.addr, bytes + off, c.len, entry_copy});
+    regions_.push_back({c.addr, bytes + off, c.len, entry_copy, c.flags});
     if (c.flags & SCT_CAP_AT_SP) stack_pointer_ = c.addr;
     off += (c.len + 7) & ~size_t{7};
+  }
+}
+
+void CaptureMemory::add_owned(uint64_t addr, std::string bytes) {
+  owned_.push_back(std::move(bytes));
+  // Made to stand for the entry's memory: ranked as an entry copy, and above
+  // every capture so far.
+  regions_.push_back({addr, owned_.back().data(), owned_.back().size(), true, 0});
+}
+
+void CaptureMemory::map_exec_strings(uint64_t path, uint64_t argv) {
+  std::string file, strings;
+  bool have_file = false, have_strings = false;
+  for (const Region& r : regions_) {
+    if (r.flags & SCT_CAP_EXECFN) file.assign(r.bytes, r.len), have_file = true;
+    if (r.flags & SCT_CAP_ARGV_STRINGS) strings.assign(r.bytes, r.len), have_strings = true;
+  }
+  if (have_file && path) {
+    // With its NUL: the decoders read the name up to it.
+    if (file.empty() || file.back() != '\0') file.push_back('\0');
+    add_owned(path, file);
+  }
+  if (!have_strings || !argv) return;
+  size_t at = 0;
+  for (uint64_t i = 0; at < strings.size() && i < SCT_ARRAY_MAX; ++i) {
+    uint64_t ptr = 0;
+    if (!read_object(argv + i * sizeof ptr, &ptr) || ptr == 0) break;
+    size_t end = strings.find('\0', at);
+    if (end == std::string::npos) end = strings.size() - 1;
+    // A string already captured at entry stays as it is.
+    char probe;
+    if (!read_object(ptr, &probe)) add_owned(ptr, strings.substr(at, end + 1 - at));
+    at = end + 1;
   }
 }
 

@@ -12,6 +12,7 @@
 #include <linux/types.h>
 
 #include <cstddef>
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -37,6 +38,11 @@ class CaptureMemory final : public TraceeMemory {
   void set_entering(bool entering) { entering_ = entering; }
   // The stack pointer at entry, when a capture was taken there (SCT_CAP_STACK).
   uint64_t stack_pointer() const { return stack_pointer_; }
+  // execve's strings copied from the new image at exit (SCT_CAP_EXECFN,
+  // SCT_CAP_ARGV_STRINGS): mapped where the call's arguments pointed, the
+  // file name at path and argv's strings at the pointers of the argv array
+  // (as captured at entry), so that its entry decodes as if copied then.
+  void map_exec_strings(uint64_t path, uint64_t argv);
 
   bool read(uint64_t addr, std::span<std::byte> out) override;
   size_t read_partial(uint64_t addr, std::span<std::byte> out) override;
@@ -47,12 +53,15 @@ class CaptureMemory final : public TraceeMemory {
     const char* bytes;
     size_t len;
     bool entry_copy;
+    uint32_t flags;
   };
+  void add_owned(uint64_t addr, std::string bytes);
   // Higher wins: the current phase's captures, then the later one.
   size_t rank(size_t i) const {
     return (regions_[i].entry_copy == entering_ ? regions_.size() : 0) + i;
   }
   std::vector<Region> regions_;
+  std::deque<std::string> owned_;  // bytes made here (map_exec_strings)
   bool entering_ = false;
   uint64_t stack_pointer_ = 0;
 };

@@ -28,6 +28,10 @@ enum sct_rec_type {
  * next returns to user mode. */
 #define SCT_SIG_DELIVERED 0
 #define SCT_SIG_IGNORED 1
+/* Generated for a task whose handler is the default: if it kills the process,
+ * the kernel delivers SIGKILL instead (a group exit), where ptrace shows this
+ * signal; user space puts it back. */
+#define SCT_SIG_GENERATED 2
 #define SCT_SIGINFO_SIZE 48 /* the kernel's struct kernel_siginfo: the start of siginfo_t */
 
 struct sct_rec_hdr {
@@ -52,6 +56,11 @@ struct sct_cap_hdr {
 };
 #define SCT_CAP_TRUNCATED 1 /* a string that did not end within the copy */
 #define SCT_CAP_AT_SP 2     /* copied at the stack pointer (SCT_CAP_STACK): addr is the SP */
+/* A successful execve's exit record: its strings as the new image holds them
+ * (the old image, where its arguments pointed, is gone; a forked child may not
+ * have had them mapped at entry): */
+#define SCT_CAP_EXECFN 4       /* the file name (at the new stack's AT_EXECFN) */
+#define SCT_CAP_ARGV_STRINGS 8 /* argv's strings, one after another (mm->arg_start..arg_end) */
 
 /* How one argument's memory is captured. */
 enum sct_cap_kind {

@@ -390,6 +390,31 @@ __noinline int cap_one(struct scratch* sc, __u32 off, const struct sct_arg_plan*
 
 /* Fills the captures of the six argument plans args after the header;
  * returns the record size. */
+/* Sets flags on the capture header at at. */
+static __always_inline void mark_cap(struct scratch* sc, __u32 at, __u32 flags) {
+  BARRIER_VAR(at);
+  if (at > SCT_SCRATCH_SIZE - sizeof(struct sct_cap_hdr)) return;
+  ((struct sct_cap_hdr*)&sc->data[at])->flags |= flags;
+}
+
+/* After a successful execve: its file name and argv strings from the new
+ * image's stack, where the kernel has just written them (so they are mapped). */
+static __always_inline __u32 capture_exec_strings(struct scratch* sc) {
+  struct mm_struct* mm = bpf_get_current_task_btf()->mm;
+  __u32 off = sizeof(struct sct_rec_hdr), next;
+  if (!mm) return off;
+  __u64 arg_start = mm->arg_start, arg_end = mm->arg_end, env_end = mm->env_end;
+  next = cap_arg(sc, off, KIND_SIZE(SCT_CAP_STR, SCT_CAP_MAX), env_end, 0);
+  if (next != off) mark_cap(sc, off, SCT_CAP_EXECFN);
+  off = next;
+  if (arg_end > arg_start) {
+    next = cap_arg(sc, off, KIND_SIZE(SCT_CAP_BUF_ARG, SCT_CAP_MAX), arg_start, arg_end - arg_start);
+    if (next != off) mark_cap(sc, off, SCT_CAP_ARGV_STRINGS);
+    off = next;
+  }
+  return off;
+}
+
 static __always_inline __u32 capture_all(struct scratch* sc, const struct sct_arg_plan* args, __u64 sp) {
   __u32 off = sizeof(struct sct_rec_hdr);
   for (int i = 0; i < 6; i++) off = cap_one(sc, off, &args[i], i, sp);
@@ -480,7 +505,14 @@ int BPF_PROG(sys_exit, struct pt_regs* regs, long ret) {
   if (h->nr >= 0 && h->nr < SCT_MAX_SYSCALLS) {
     __u32 key = (__u32)h->nr;
     const struct sct_plan* pl = bpf_map_lookup_elem(&plans, &key);
-    if (pl && !pl->entry_record) size = capture_all(sc, pl->arg, 0);
+    if (pl && !pl->entry_record) {
+      size = capture_all(sc, pl->arg, 0);
+    } else if (pl && (h->nr == 59 || h->nr == 322)) {
+      /* execve/execveat, shown from entry: where the strings could not be
+       * copied then, the exit copies them (a failed call: the old image,
+       * whose file name the kernel has just read; else the new one). */
+      size = ret < 0 ? capture_all(sc, pl->arg, 0) : capture_exec_strings(sc);
+    }
   }
   h->size = size;
   emit(sc->data, size, wake_flags());
@@ -566,9 +598,9 @@ int BPF_PROG(sig_deliver, int sig, struct kernel_siginfo* info, struct k_sigacti
 
 SEC("tp_btf/signal_generate")
 int BPF_PROG(sig_generate, int sig, struct kernel_siginfo* info, struct task_struct* task, int group, int result) {
-  if (result != TRACE_SIGNAL_IGNORED) return 0;
+  if (result != TRACE_SIGNAL_IGNORED && result != TRACE_SIGNAL_DELIVERED) return 0;
   __u32 tid = task->pid;
   if (!bpf_map_lookup_elem(&tracked, &tid)) return 0;
-  emit_signal(tid, task->tgid, sig, info, SCT_SIG_IGNORED);
+  emit_signal(tid, task->tgid, sig, info, result == TRACE_SIGNAL_IGNORED ? SCT_SIG_IGNORED : SCT_SIG_GENERATED);
   return 0;
 }
