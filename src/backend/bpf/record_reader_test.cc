@@ -69,6 +69,26 @@ TEST(CaptureMemory, TheStackCaptureGivesTheStackPointer) {
   EXPECT_EQ(mem.stack_pointer(), 0x7ff0u);
 }
 
+TEST(CaptureMemory, ExecStringsFromTheNewImageGoWhereTheArgumentsPointed) {
+  // Entry: the argv array (two pointers and NULL) was copied, its strings
+  // and the path were not mapped. Exit: the new image's strings.
+  uint64_t argv[3] = {0x5000, 0x6000, 0};
+  std::string entry_rec = RecordBuilder().cap(0x4000, std::string(reinterpret_cast<const char*>(argv), sizeof argv))
+                              .done(SCT_REC_ENTRY);
+  std::string exit_rec = RecordBuilder()
+                             .cap(0x7ff000, std::string("/bin/true\0", 10), SCT_CAP_EXECFN)
+                             .cap(0x7fe000, std::string("true\0-x\0", 8), SCT_CAP_ARGV_STRINGS)
+                             .done();
+  CaptureMemory mem;
+  mem.add_record(entry_rec.data(), entry_rec.size(), true);
+  mem.add_record(exit_rec.data(), exit_rec.size(), false);
+  mem.map_exec_strings(0x3000, 0x4000);
+  mem.set_entering(true);
+  EXPECT_EQ(read_str(mem, 0x3000, 10), std::string("/bin/true\0", 10));
+  EXPECT_EQ(read_str(mem, 0x5000, 5), std::string("true\0", 5));
+  EXPECT_EQ(read_str(mem, 0x6000, 3), std::string("-x\0", 3));
+}
+
 TEST(EntryCopies, PairedByTaskNumberAndEntryTime) {
   EntryCopies copies;
   sct_rec_hdr h{};
