@@ -9,7 +9,7 @@ namespace sct {
 
 void InjectedNoteSink::syscall_exit(const SyscallCall& call, const EventContext& ctx, const EventTime& entry_time) {
   const std::string& note = call.ret_comment;
-  const bool annotated = note.rfind(kInjectedNote, 0) == 0 || note.rfind(kDelayedNote, 0) == 0;
+  const bool annotated = note.rfind("(INJECTED", 0) == 0 || note.rfind(kDelayedNote, 0) == 0;
   const bool raw = call.nr >= 0 && call.nr < static_cast<long>(raw_.numbers.size())
                            ? raw_.numbers.test(static_cast<size_t>(call.nr))
                            : raw_.unknown_numbers;

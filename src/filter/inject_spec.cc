@@ -61,6 +61,33 @@ bool parse_when(std::string_view v, InjectRule* rule) {
   return true;
 }
 
+// poke_enter=/poke_exit= value: "@argN=HEX[,@argM=HEX]..." (strace's
+// parse_poke_token: N 1..7, an even number of hex digits, at most 2048).
+bool parse_pokes(std::string_view v, std::vector<InjectRule::Poke>* out) {
+  if (!out->empty() || v.empty()) return false;  // given twice, or empty
+  size_t start = 0;
+  while (start <= v.size()) {
+    size_t comma = v.find(',', start);
+    std::string_view item = v.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    start = comma == std::string_view::npos ? v.size() + 1 : comma + 1;
+    if (item.empty()) continue;  // strtok_r skips empty items
+    if (item.substr(0, 4) != "@arg" || item.size() < 6 || item[4] < '1' || item[4] > '7' || item[5] != '=')
+      return false;
+    std::string_view hex = item.substr(6);
+    if (hex.empty() || hex.size() % 2 || hex.size() > 2048) return false;
+    InjectRule::Poke poke;
+    poke.arg = item[4] - '0';
+    for (size_t i = 0; i < hex.size(); i += 2) {
+      unsigned value = 0;
+      auto [p, ec] = std::from_chars(hex.data() + i, hex.data() + i + 2, value, 16);
+      if (ec != std::errc() || p != hex.data() + i + 2) return false;
+      poke.bytes.push_back(static_cast<char>(value));
+    }
+    out->push_back(std::move(poke));
+  }
+  return !out->empty();
+}
+
 bool strip_prefix(std::string_view* token, std::string_view prefix) {
   if (token->substr(0, prefix.size()) != prefix) return false;
   token->remove_prefix(prefix.size());
@@ -112,6 +139,8 @@ bool parse_token(std::string_view token, bool fault, InjectRule* rule, std::vect
     rule->has_signal = true;
     return true;
   }
+  if (strip_prefix(&v, "poke_enter=")) return parse_pokes(v, &rule->poke_enter);
+  if (strip_prefix(&v, "poke_exit=")) return parse_pokes(v, &rule->poke_exit);
   const bool enter = strip_prefix(&v, "delay_enter=");
   if (enter || strip_prefix(&v, "delay_exit=")) {
     bool& has = enter ? rule->has_delay_enter : rule->has_delay_exit;
@@ -181,7 +210,7 @@ bool parse_inject_spec(std::string_view spec, bool fault, InjectRules* rules, st
   }
   SyscallSet set;
   if (!parse_syscall_set(names, &set, error)) return false;
-  if (!rule.tampers_result() && !rule.has_signal && !rule.has_delay_enter && !rule.has_delay_exit) {
+  if (!rule.tampers_result() && !rule.has_signal && !rule.has_delay_enter && !rule.has_delay_exit && !rule.pokes()) {
     if (!fault) {
       *error = invalid;
       return false;

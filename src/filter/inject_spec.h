@@ -25,6 +25,13 @@ struct InjectRule {
   bool has_syscall = false;  // syscall=NAME: run this pure syscall instead of -1
   bool has_delay_enter = false;
   bool has_delay_exit = false;
+  // poke_enter=/poke_exit=@argN=HEX,...: bytes written to the memory that
+  // argument N (1..7) points to, at entry or at exit.
+  struct Poke {
+    int arg = 0;
+    std::string bytes;
+  };
+  std::vector<Poke> poke_enter, poke_exit;
   int error = 0;
   uint64_t retval = 0;
   int signo = 0;
@@ -34,6 +41,7 @@ struct InjectRule {
 
   // The rule changes the syscall's result (as opposed to signal/delay only).
   bool tampers_result() const { return has_error || has_retval; }
+  bool pokes() const { return !poke_enter.empty() || !poke_exit.empty(); }
 };
 
 using InjectRules = std::map<long, InjectRule>;  // syscall number -> rule

@@ -394,7 +394,7 @@ class PtraceEngine {
       uint64_t nr = info.op == kInfoEntry ? info.entry.nr : info.seccomp.nr;
       const uint64_t* args = info.op == kInfoEntry ? info.entry.args : info.seccomp.args;
       if (tamper_.active() && !task.hidden && traced(static_cast<long>(nr)))
-        tamper_.on_entry(task.tid, static_cast<long>(nr), info.op == kInfoSeccomp);
+        tamper_.on_entry(task.tid, static_cast<long>(nr), args, info.op == kInfoSeccomp);
       syscall_entry(task, static_cast<long>(nr), args, t, info.instruction_pointer, info.stack_pointer);
     } else if (info.op == kInfoExit) {
       syscall_exit(task, info.exit.rval, info.exit.is_error, t);

@@ -12,6 +12,8 @@
 // - signal= is delivered by resuming the entry stop with the signal (the
 //   tracee sees si_code=SI_KERNEL, as under strace); a seccomp stop cannot
 //   deliver one, so then the exit stop does;
+// - poke_enter= / poke_exit= write bytes where an argument points, before
+//   the call is decoded; the note is " (INJECTED: args)";
 // - delay_enter= / delay_exit= keep the task stopped that long before it is
 //   resumed; the call is reported with " (DELAYED)".
 // Only traced calls (-e trace=) are tampered with, never the command's
@@ -45,7 +47,7 @@ class SyscallTamper {
   // At the entry stop of a traced call (not during start-up), before it is
   // decoded. at_seccomp_stop: the stop is PTRACE_EVENT_SECCOMP, whose
   // resumption cannot deliver a signal: signal= then waits for the exit stop.
-  void on_entry(pid_t tid, long nr, bool at_seccomp_stop);
+  void on_entry(pid_t tid, long nr, const uint64_t* args, bool at_seccomp_stop);
   // At its exit stop, before decoding: sets the result the tracee will see
   // and updates *rval / *is_error to it.
   void on_exit(pid_t tid, int64_t* rval, bool* is_error);
@@ -66,10 +68,16 @@ class SyscallTamper {
     const InjectRule* rule = nullptr;  // the current call's, when selected
     bool tampered = false;             // the syscall number was replaced
     bool delayed = false;
+    bool poked = false;                // poke_enter=/poke_exit= wrote something
+    uint64_t args[6] = {};
+    long nr = -1;
     int64_t pending_delay_ns = 0;
     int pending_signal = 0;       // for the next resumption
     int signal_after_exit = 0;    // signal= selected at a seccomp stop
   };
+
+  // poke_*=: writes each payload where its argument points; true if any was.
+  bool poke(pid_t tid, long nr, const uint64_t* args, const std::vector<InjectRule::Poke>& pokes);
 
   const InjectRules& rules_;
   std::string progname_;
