@@ -32,7 +32,8 @@ Value si_code_value(int code, int sig) {
   const char* name = xlat_name(xlat::siginfo_codes, key);
   if (!name)
     if (const Xlat* x = codes_for_signal(sig)) name = xlat_name(*x, key);
-  if (name) return Value::sym(name, code);
+  // si_code is an int: -X raw shows SI_TKILL as 0xfffffffa, as strace does.
+  if (name) return Value::sym(name, static_cast<uint32_t>(code));
   return Value::hex(static_cast<uint32_t>(code));
 }
 

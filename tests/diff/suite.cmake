@@ -7,6 +7,7 @@ find_package(Python3 REQUIRED COMPONENTS Interpreter)
 file(GLOB SCTRACE_DIFF_CASE_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/diff/cases/*.txt)
 foreach(case_file ${SCTRACE_DIFF_CASE_FILES})
   file(STRINGS ${case_file} case_lines)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${case_file})  # a new case line re-runs CMake
   foreach(line ${case_lines})
     if(line MATCHES "^[ \t]*#" OR line MATCHES "^[ \t]*$")
       continue()

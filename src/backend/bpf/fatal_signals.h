@@ -4,7 +4,8 @@
 // its siginfo ("--- SIGTERM {si_code=SI_USER, ...} ---"), and so does strace.
 // So a delivered SIGKILL is held until the task's exit: when the exit status
 // names another signal, that signal's line is shown, with the siginfo it was
-// generated with; otherwise (a real SIGKILL) the SIGKILL line.
+// generated with; a real SIGKILL shows no line (ptrace never stops a task for
+// SIGKILL: strace prints only "+++ killed by SIGKILL +++").
 #pragma once
 
 #include <signal.h>
