@@ -27,6 +27,14 @@ foreach(case_file ${_bpf_case_files})
     endif()
     string(REGEX MATCH "^[^|]+" case_name "${line}")
     string(STRIP "${case_name}" case_name)
+    # Cases of one test program (tests/progs) share its fixed paths (e.g.
+    # /tmp/sct-fs-path): its name is a lock, so that two never run at once.
+    # System commands (/bin/true...) need none.
+    string(REGEX REPLACE "^[^|]*\\|[^|]*\\|[ \t]*([^ \t]+).*$" "\\1" case_prog "${line}")
+    set(case_lock "")
+    if(NOT case_prog MATCHES "/")
+      set(case_lock "prog:${case_prog}")
+    endif()
     if(case_name IN_LIST _bpf_known)
       continue()
     endif()
@@ -39,7 +47,7 @@ foreach(case_file ${_bpf_case_files})
         ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/diff/run_diff.py
         --sctrace ${_wrapper} --progs ${CMAKE_BINARY_DIR}/tests/progs ${mode} "${line}")
     set_tests_properties(bpf_diff_${case_name} PROPERTIES LABELS "bpf;diff" TIMEOUT 120
-      SKIP_RETURN_CODE 77)
+      SKIP_RETURN_CODE 77 RESOURCE_LOCK "${case_lock}")
   endforeach()
 endforeach()
 

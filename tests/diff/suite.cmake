@@ -14,6 +14,14 @@ foreach(case_file ${SCTRACE_DIFF_CASE_FILES})
     endif()
     string(REGEX MATCH "^[^|]+" case_name "${line}")
     string(STRIP "${case_name}" case_name)
+    # Cases of one test program (tests/progs) share its fixed paths (e.g.
+    # /tmp/sct-fs-path): its name is a lock, so that two never run at once.
+    # System commands (/bin/true...) need none.
+    string(REGEX REPLACE "^[^|]*\\|[^|]*\\|[ \t]*([^ \t]+).*$" "\\1" case_prog "${line}")
+    set(case_lock "")
+    if(NOT case_prog MATCHES "/")
+      set(case_lock "prog:${case_prog}")
+    endif()
     set(mode "")
     if(case_name MATCHES "^stderr_")
       set(mode "--stderr")
@@ -21,6 +29,7 @@ foreach(case_file ${SCTRACE_DIFF_CASE_FILES})
     add_test(NAME diff_${case_name}
       COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/diff/run_diff.py
         --sctrace $<TARGET_FILE:sctrace> --progs ${CMAKE_BINARY_DIR}/tests/progs ${mode} "${line}")
-    set_tests_properties(diff_${case_name} PROPERTIES LABELS diff TIMEOUT 120)
+    set_tests_properties(diff_${case_name} PROPERTIES LABELS diff TIMEOUT 120
+      RESOURCE_LOCK "${case_lock}")
   endforeach()
 endforeach()

@@ -50,24 +50,38 @@ bool resolve_command(const std::string& name, std::string* path, std::string* er
   return false;
 }
 
-pid_t spawn_stopped_child(const TraceSpec& spec, std::string* error, const std::vector<sock_filter>* seccomp_program) {
-  std::string path;
-  if (!resolve_command(spec.command[0], &path, error)) return -1;
-
-  // Everything the child needs is prepared before fork: after fork only
-  // async-signal-safe calls are allowed in principle.
-  std::vector<char*> argv;
-  for (const auto& a : spec.command) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-
-  struct passwd* pw = nullptr;
-  if (!spec.run_as_user.empty()) {
-    pw = getpwnam(spec.run_as_user.c_str());
-    if (!pw) {
-      *error = "Cannot find user '" + spec.run_as_user + "'";
-      return -1;
-    }
+bool prepare_command(const TraceSpec& spec, PreparedCommand* out, std::string* error) {
+  if (!resolve_command(spec.command[0], &out->path, error)) return false;
+  for (const auto& a : spec.command) out->argv.push_back(const_cast<char*>(a.c_str()));
+  out->argv.push_back(nullptr);
+  if (!spec.run_as_user.empty() && !(out->user = getpwnam(spec.run_as_user.c_str()))) {
+    *error = "Cannot find user '" + spec.run_as_user + "'";
+    return false;
   }
+  return true;
+}
+
+void enter_command_environment(const TraceSpec& spec, const PreparedCommand& cmd) {
+  restore_inherited_signal_dispositions();  // -I: the tracer's own are not the command's
+  for (const auto& kv : spec.env_set) putenv(const_cast<char*>(kv.c_str()));
+  for (const auto& k : spec.env_unset) unsetenv(k.c_str());
+  if (struct passwd* pw = cmd.user) {
+    if (initgroups(pw->pw_name, pw->pw_gid) != 0 || setregid(pw->pw_gid, pw->pw_gid) != 0 ||
+        setreuid(pw->pw_uid, pw->pw_uid) != 0)
+      _exit(1);
+  }
+}
+
+void exec_command(const TraceSpec& spec, const PreparedCommand& cmd) {
+  execv(cmd.path.c_str(), cmd.argv.data());
+  std::string msg = spec.progname + ": exec: " + strerror(errno) + "\n";
+  (void)!write(2, msg.data(), msg.size());
+  _exit(1);
+}
+
+pid_t spawn_stopped_child(const TraceSpec& spec, std::string* error, const std::vector<sock_filter>* seccomp_program) {
+  PreparedCommand cmd;
+  if (!prepare_command(spec, &cmd, error)) return -1;
 
   pid_t pid = fork();
   if (pid < 0) {
@@ -75,25 +89,13 @@ pid_t spawn_stopped_child(const TraceSpec& spec, std::string* error, const std::
     return -1;
   }
   if (pid == 0) {
-    restore_inherited_signal_dispositions();  // -I: the tracer's own are not the command's
-    for (const auto& kv : spec.env_set) putenv(const_cast<char*>(kv.c_str()));
-    for (const auto& k : spec.env_unset) unsetenv(k.c_str());
-    if (pw) {
-      if (initgroups(pw->pw_name, pw->pw_gid) != 0 || setregid(pw->pw_gid, pw->pw_gid) != 0 ||
-          setreuid(pw->pw_uid, pw->pw_uid) != 0)
-        _exit(1);
-    }
+    enter_command_environment(spec, cmd);
     // Stop until the tracer has seized us; it resumes us with SIGCONT.
     kill(getpid(), SIGSTOP);
     // The tracer sees whether this succeeded from the seccomp syscall's
     // return value, and falls back to stopping at every syscall if not.
     if (seccomp_program && !seccomp_program->empty()) install_seccomp_filter(*seccomp_program);
-    execv(path.c_str(), argv.data());
-    // As strace: the traced child itself reports the failure and exits 1,
-    // after the failed execve has been traced.
-    std::string msg = spec.progname + ": exec: " + strerror(errno) + "\n";
-    (void)!write(2, msg.data(), msg.size());
-    _exit(1);
+    exec_command(spec, cmd);
   }
   return pid;
 }

@@ -5,6 +5,8 @@
 
 #include <linux/filter.h>
 
+#include <pwd.h>
+
 #include <string>
 #include <vector>
 
@@ -24,5 +26,24 @@ pid_t spawn_stopped_child(const TraceSpec& spec, std::string* error,
 // Resolves the command as strace does before forking, so that a missing
 // command is reported without tracing anything.
 bool resolve_command(const std::string& name, std::string* path, std::string* error);
+
+// Everything both ways of starting the command (spawn_stopped_child, and
+// spawn_daemonized for -D) prepare before fork: after fork only async-signal-
+// safe calls belong in the child.
+struct PreparedCommand {
+  std::string path;          // resolved as execvp would
+  std::vector<char*> argv;   // points into spec.command; NULL-terminated
+  struct passwd* user = nullptr;  // -u USER, or null
+};
+bool prepare_command(const TraceSpec& spec, PreparedCommand* out, std::string* error);
+
+// In the process about to become the command: the signal dispositions the
+// tracer started with (-I), -E's environment, and -u's identity. Exits 1 if
+// the identity cannot be taken.
+void enter_command_environment(const TraceSpec& spec, const PreparedCommand& cmd);
+
+// Execs the command; on failure reports it as strace does (the traced child
+// itself, after the failed execve was traced) and exits 1.
+[[noreturn]] void exec_command(const TraceSpec& spec, const PreparedCommand& cmd);
 
 }  // namespace sct

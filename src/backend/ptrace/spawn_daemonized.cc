@@ -19,16 +19,8 @@
 namespace sct {
 
 pid_t spawn_daemonized(const TraceSpec& spec, unsigned options, std::string* error) {
-  std::string path;
-  if (!resolve_command(spec.command[0], &path, error)) return -1;
-  std::vector<char*> argv;
-  for (const auto& a : spec.command) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  struct passwd* pw = nullptr;
-  if (!spec.run_as_user.empty() && !(pw = getpwnam(spec.run_as_user.c_str()))) {
-    *error = "Cannot find user '" + spec.run_as_user + "'";
-    return -1;
-  }
+  PreparedCommand cmd;
+  if (!prepare_command(spec, &cmd, error)) return -1;
 
   const pid_t tracee = getpid();
   fflush(nullptr);  // nothing buffered may be written twice
@@ -42,16 +34,8 @@ pid_t spawn_daemonized(const TraceSpec& spec, unsigned options, std::string* err
     // seized us, which ends this wait; then we become the command.
     while (waitpid(child, nullptr, 0) < 0 && errno == EINTR) {
     }
-    restore_inherited_signal_dispositions();
-    for (const auto& kv : spec.env_set) putenv(const_cast<char*>(kv.c_str()));
-    for (const auto& k : spec.env_unset) unsetenv(k.c_str());
-    if (pw && (initgroups(pw->pw_name, pw->pw_gid) != 0 || setregid(pw->pw_gid, pw->pw_gid) != 0 ||
-               setreuid(pw->pw_uid, pw->pw_uid) != 0))
-      _exit(1);
-    execv(path.c_str(), argv.data());
-    std::string msg = spec.progname + ": exec: " + strerror(errno) + "\n";
-    (void)!write(2, msg.data(), msg.size());
-    _exit(1);
+    enter_command_environment(spec, cmd);
+    exec_command(spec, cmd);
   }
 
   // The child only waits to be killed: the command must not see a child of
