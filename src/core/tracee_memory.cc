@@ -57,27 +57,28 @@ bool ProcessMemory::read(uint64_t addr, std::span<std::byte> out) {
 }
 
 size_t ProcessMemory::read_partial(uint64_t addr, std::span<std::byte> out) {
-  if (out.size() <= kCachedReadMax) return read_through_page_cache(addr, out);
+  if (out.size() <= kCachedReadMax) return read_through_window(addr, out);
   return read_uncached(addr, out);
 }
 
-size_t ProcessMemory::read_through_page_cache(uint64_t addr, std::span<std::byte> out) {
+size_t ProcessMemory::read_through_window(uint64_t addr, std::span<std::byte> out) {
   size_t done = 0;
   while (done < out.size()) {
     uint64_t cur = addr + done;
-    uint64_t page = cur & ~uint64_t{kPageSize - 1};
-    if (page != cached_page_) {
-      // A page is mapped whole or not at all, so one read of it either fills
-      // the copy or tells that nothing from cur on to its end is readable.
-      if (read_uncached(page, std::span<std::byte>(page_, kPageSize)) != kPageSize) {
-        cached_page_ = kNoPage;
+    uint64_t window = cur & ~uint64_t{kWindow - 1};
+    if (window != cached_window_) {
+      // The window lies within one page, which is mapped whole or not at all,
+      // so one read either fills the copy or tells that nothing from cur to
+      // the window's end is readable.
+      if (read_uncached(window, std::span<std::byte>(window_, kWindow)) != kWindow) {
+        cached_window_ = kNoWindow;
         break;
       }
-      cached_page_ = page;
+      cached_window_ = window;
     }
-    size_t offset = cur - page;
-    size_t n = std::min(kPageSize - offset, out.size() - done);
-    std::memcpy(out.data() + done, page_ + offset, n);
+    size_t offset = cur - window;
+    size_t n = std::min(kWindow - offset, out.size() - done);
+    std::memcpy(out.data() + done, window_ + offset, n);
     done += n;
   }
   return done;

@@ -1,5 +1,5 @@
 // ProcessMemory against this very process (process_vm_readv on one's own pid
-// needs no privilege): page-cache hits, reads across page boundaries, the
+// needs no privilege): hits in the per-stop window copy, reads across page boundaries, the
 // readable prefix before an unmapped page, and that begin_stop() forgets.
 #include "core/tracee_memory.h"
 
