@@ -25,12 +25,7 @@ tracer=
 trap 'rm -rf "$tmp"; [ -n "$tracer" ] && kill -KILL $tracer 2>/dev/null' EXIT
 ln -s "$progs/d_valk" "$tmp/valk"
 
-flags=""
-[ -f "$base.flags" ] && flags=$(cat "$base.flags")
-cmdargs=""
-[ -f "$base.cmd" ] && cmdargs=$(cat "$base.cmd")
-want_status=0
-[ -f "$base.status" ] && want_status=$(cat "$base.status")
+. "$(dirname "$0")/case_sidecars.sh"
 
 if [ "$(id -u)" != 0 ]; then
   echo "SKIPPED: system-wide dtrace runs on the eBPF engine, which needs root"

@@ -19,12 +19,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 ln -s "$progs/d_valk" "$tmp/valk"
 
-flags=""
-[ -f "$base.flags" ] && flags=$(cat "$base.flags")
-cmdargs=""
-[ -f "$base.cmd" ] && cmdargs=$(cat "$base.cmd")
-want_status=0
-[ -f "$base.status" ] && want_status=$(cat "$base.status")
+. "$(dirname "$0")/case_sidecars.sh"
 
 cd "$tmp"
 if [ "$cmdargs" = "none" ]; then
