@@ -496,7 +496,7 @@ class BpfEngine {
     if (d.info.si_signo == SIGKILL) {
       // Perhaps a fatal signal's group exit: shown at the task's exit.
       note_task(tid);
-      fatal_.hold_kill(tid, d.info);
+      fatal_.hold_kill(tid);
       return;
     }
     if (h.args[0] == SCT_SIG_IGNORED) {

@@ -5,9 +5,7 @@
 namespace sct {
 
 std::optional<siginfo_t> FatalSignals::at_exit(pid_t tid, pid_t tgid, int status) {
-  auto held = held_.find(tid);
-  if (held == held_.end()) return std::nullopt;
-  held_.erase(held);
+  if (held_.erase(tid) == 0) return std::nullopt;
   if (WIFSIGNALED(status) && WTERMSIG(status) != SIGKILL) {
     auto gen = generated_.find({tgid, WTERMSIG(status)});
     if (gen != generated_.end()) return gen->second;

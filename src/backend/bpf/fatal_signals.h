@@ -13,6 +13,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 
 namespace sct {
 
@@ -20,14 +21,14 @@ class FatalSignals {
  public:
   // A signal generated for process tgid (kept: it may be the fatal one).
   void generated(pid_t tgid, const siginfo_t& info) { generated_[{tgid, info.si_signo}] = info; }
-  // A delivered SIGKILL for tid: held until its exit.
-  void hold_kill(pid_t tid, const siginfo_t& info) { held_[tid] = info; }
+  // A delivered SIGKILL for tid: held (not shown) until its exit.
+  void hold_kill(pid_t tid) { held_.insert(tid); }
   // At tid's exit with wait status: the signal line to show, if one was held.
   std::optional<siginfo_t> at_exit(pid_t tid, pid_t tgid, int status);
 
  private:
   std::map<std::pair<pid_t, int>, siginfo_t> generated_;
-  std::map<pid_t, siginfo_t> held_;
+  std::set<pid_t> held_;
 };
 
 }  // namespace sct

@@ -22,7 +22,7 @@ int exited_with(int code) { return code << 8; }
 TEST(FatalSignals, AGroupExitShowsTheSignalTheStatusNames) {
   FatalSignals f;
   f.generated(100, info_of(SIGTERM, SI_USER));
-  f.hold_kill(101, info_of(SIGKILL, SI_KERNEL));
+  f.hold_kill(101);
   auto shown = f.at_exit(101, 100, killed_by(SIGTERM));
   ASSERT_TRUE(shown);
   EXPECT_EQ(shown->si_signo, SIGTERM);
@@ -33,7 +33,7 @@ TEST(FatalSignals, ARealSigkillShowsNoSignalLine) {
   // strace never sees SIGKILL delivered: only "+++ killed by SIGKILL +++".
   FatalSignals f;
   f.generated(100, info_of(SIGTERM, SI_USER));  // generated, but not what killed it
-  f.hold_kill(100, info_of(SIGKILL, SI_USER));
+  f.hold_kill(100);
   EXPECT_FALSE(f.at_exit(100, 100, killed_by(SIGKILL)));
 }
 
@@ -41,7 +41,7 @@ TEST(FatalSignals, NothingHeldNothingShown) {
   FatalSignals f;
   f.generated(100, info_of(SIGTERM, SI_USER));
   EXPECT_FALSE(f.at_exit(100, 100, exited_with(0)));
-  f.hold_kill(100, info_of(SIGKILL, SI_KERNEL));
+  f.hold_kill(100);
   EXPECT_TRUE(f.at_exit(100, 100, killed_by(SIGTERM)));
   EXPECT_FALSE(f.at_exit(100, 100, killed_by(SIGTERM)));  // shown once
 }
