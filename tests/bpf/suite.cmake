@@ -19,36 +19,21 @@ set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${_bpf_tests}/kno
 list(TRANSFORM _bpf_known REPLACE "[ \t#].*$" "")
 
 file(GLOB _bpf_case_files CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/diff/cases/*.txt)
-foreach(case_file ${_bpf_case_files})
-  file(STRINGS ${case_file} case_lines)
-  foreach(line ${case_lines})
-    if(line MATCHES "^[ \t]*#" OR line MATCHES "^[ \t]*$")
-      continue()
-    endif()
-    string(REGEX MATCH "^[^|]+" case_name "${line}")
-    string(STRIP "${case_name}" case_name)
-    # Cases of one test program (tests/progs) share its fixed paths (e.g.
-    # /tmp/sct-fs-path): its name is a lock, so that two never run at once.
-    # System commands (/bin/true...) need none.
-    string(REGEX REPLACE "^[^|]*\\|[^|]*\\|[ \t]*([^ \t]+).*$" "\\1" case_prog "${line}")
-    set(case_lock "")
-    if(NOT case_prog MATCHES "/")
-      set(case_lock "prog:${case_prog}")
-    endif()
-    if(case_name IN_LIST _bpf_known)
-      continue()
-    endif()
-    set(mode "")
-    if(case_name MATCHES "^stderr_")
-      set(mode "--stderr")
-    endif()
-    add_test(NAME bpf_diff_${case_name}
-      COMMAND ${_bpf_tests}/guard.sh $<TARGET_FILE:sctrace>
-        ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/diff/run_diff.py
-        --sctrace ${_wrapper} --progs ${CMAKE_BINARY_DIR}/tests/progs ${mode} "${line}")
-    set_tests_properties(bpf_diff_${case_name} PROPERTIES LABELS "bpf;diff" TIMEOUT 120
-      SKIP_RETURN_CODE 77 RESOURCE_LOCK "${case_lock}")
-  endforeach()
+sct_read_case_lines(_bpf_case_lines ${_bpf_case_files})
+foreach(line ${_bpf_case_lines})
+  sct_parse_case_line("${line}")
+  if(case_name STREQUAL "")
+    continue()
+  endif()
+  if(case_name IN_LIST _bpf_known)
+    continue()
+  endif()
+  add_test(NAME bpf_diff_${case_name}
+    COMMAND ${_bpf_tests}/guard.sh $<TARGET_FILE:sctrace>
+      ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/diff/run_diff.py
+      --sctrace ${_wrapper} --progs ${CMAKE_BINARY_DIR}/tests/progs ${case_mode} "${line}")
+  set_tests_properties(bpf_diff_${case_name} PROPERTIES LABELS "bpf;diff" TIMEOUT 120
+    SKIP_RETURN_CODE 77 RESOURCE_LOCK "${case_lock}")
 endforeach()
 
 file(GLOB _bpf_checks CONFIGURE_DEPENDS ${_bpf_tests}/check_*.sh)
