@@ -29,10 +29,13 @@
 #include <string>
 
 #include "backend/interrupt.h"
+#include "backend/ptrace/delay_queue.h"
 #include "backend/ptrace/proc_fd_resolver.h"
 #include "backend/ptrace/spawn.h"
 #include "backend/ptrace/spawn_daemonized.h"
+#include "backend/ptrace/stop_waiter.h"
 #include "backend/ptrace/syscall_tamper.h"
+#include "filter/path_match.h"
 #include "filter/seccomp_filter.h"
 
 namespace sct {
@@ -90,6 +93,7 @@ struct Task {
   bool detach_at_stop = false;   // -b execve: detach at this execve's entry
   bool in_exec = false;          // inside execve/execveat
   long last_nr = 0;              // the previous syscall (restart_syscall names it)
+  long entered_nr = 0;           // the last syscall entered, traced or not (-n on signal lines)
   long pending_nr = -1;          // during start-up: the syscall in progress
   bool seccomp_active = false;   // a seccomp filter stops this task at traced syscalls
   bool untraced = false;         // a child followed only because it inherited the filter
@@ -214,8 +218,17 @@ class PtraceEngine {
   void resume(Task& t, int sig) {
     bool every_syscall = !t.seccomp_active || t.in_syscall || t.hidden;
     if (t.untraced) every_syscall = !t.seccomp_active;
-    if (tamper_.active()) sig = tamper_.before_resume(t.tid, sig);  // -e inject= signal/delays
-    ptrace(every_syscall ? PTRACE_SYSCALL : PTRACE_CONT, t.tid, 0, sig);
+    int request = every_syscall ? PTRACE_SYSCALL : PTRACE_CONT;
+    if (tamper_.active()) {
+      int64_t delay_ns = 0;
+      sig = tamper_.before_resume(t.tid, sig, &delay_ns);  // -e inject= signal=, delay_*=
+      if (delay_ns > 0) {
+        // The task stays stopped; the others go on (delay_queue.h).
+        delays_.park(DelayQueue::now_ns() + delay_ns, {t.tid, request, sig});
+        return;
+      }
+    }
+    ptrace(static_cast<__ptrace_request>(request), t.tid, 0, sig);
   }
 
   void loop() {
@@ -229,10 +242,19 @@ class PtraceEngine {
       // wait4's rusage gives the tracee's system CPU time at each stop,
       // which -c reports per syscall (as strace does without -w).
       struct rusage ru;
-      pid_t pid = spec_.quiet_until_end ? 0 : wait4(-1, &status, __WALL | WNOHANG, &ru);
+      pid_t pid = spec_.quiet_until_end ? 0 : waiter_.poll(&status, &ru);
+      if (pid == 0 && !delays_.empty()) {
+        // Tasks held by delay_enter=/delay_exit=: sleep only until the next
+        // stop or the next deadline.
+        sink_flush();
+        for (const auto& r : delays_.wait_and_take_due())
+          ptrace(static_cast<__ptrace_request>(r.request), r.tid, 0, r.sig);
+        pid = waiter_.poll(&status, &ru);
+        if (pid == 0) continue;
+      }
       if (pid == 0) {
         sink_flush();
-        pid = wait4(-1, &status, __WALL, &ru);
+        pid = waiter_.wait(&status, &ru);
       }
       if (pid > 0) last_stime_ns_ = ru.ru_stime.tv_sec * 1000000000LL + ru.ru_stime.tv_usec * 1000LL;
       if (pid < 0) {
@@ -258,8 +280,10 @@ class PtraceEngine {
 
     if (WIFEXITED(status) || WIFSIGNALED(status)) {
       EventContext ctx{now(), nullptr, -1};
+      ctx.last_syscall = task.entered_nr;
       if (!task.untraced) sink_.task_exited(pid, status, ctx);
       tamper_.forget(pid);
+      delays_.forget(pid);
       if (pid == main_child_) {
         main_status_ = status;
         have_main_status_ = true;
@@ -317,7 +341,7 @@ class PtraceEngine {
       case PTRACE_EVENT_STOP:
         if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU) {
           // A group-stop: report it and keep the task stopped until SIGCONT.
-          if (!task.hidden && !task.untraced) sink_.group_stop(pid, sig, EventContext{now(), nullptr, -1});
+          if (!task.hidden && !task.untraced) sink_.group_stop(pid, sig, stop_context(task));
           ptrace(PTRACE_LISTEN, pid, 0, 0);
         } else {
           resume(task, 0);  // the stop after seize/interrupt, or a new child's first stop
@@ -334,8 +358,22 @@ class PtraceEngine {
       resume(task, sig);
       return;
     }
-    if (!task.hidden && !task.untraced) sink_.signal_delivered(pid, si, EventContext{now(), nullptr, -1});
+    if (!task.hidden && !task.untraced) sink_.signal_delivered(pid, si, stop_context(task));
     resume(task, sig);
+  }
+
+  // A signal or group-stop line's context: strace's -n shows the task's last
+  // syscall (even one filtered out), -i where the task is now.
+  EventContext stop_context(const Task& task) {
+    EventContext ctx{now(), nullptr, -1};
+    ctx.last_syscall = task.entered_nr;
+    SyscallInfo info;
+    memset(&info, 0, sizeof info);
+    if (ptrace(PTRACE_GET_SYSCALL_INFO, task.tid, sizeof info, &info) > 0) {
+      ctx.ip = info.instruction_pointer;
+      ctx.ip_known = true;
+    }
+    return ctx;
   }
 
   Task* rename_task(pid_t former, pid_t leader) {
@@ -393,12 +431,21 @@ class PtraceEngine {
     if (info.op == kInfoEntry || info.op == kInfoSeccomp) {
       uint64_t nr = info.op == kInfoEntry ? info.entry.nr : info.seccomp.nr;
       const uint64_t* args = info.op == kInfoEntry ? info.entry.args : info.seccomp.args;
-      if (tamper_.active() && !task.hidden && traced(static_cast<long>(nr)))
+      if (tamper_.active() && !task.hidden && traced(static_cast<long>(nr)) &&
+          passes_paths(task, static_cast<long>(nr), args))
         tamper_.on_entry(task.tid, static_cast<long>(nr), args, info.op == kInfoSeccomp);
       syscall_entry(task, static_cast<long>(nr), args, t, info.instruction_pointer, info.stack_pointer);
     } else if (info.op == kInfoExit) {
       syscall_exit(task, info.exit.rval, info.exit.is_error, t);
     }
+  }
+
+  // -P: only calls that touch a path are tampered with (and counted for
+  // when=), as strace decides before tampering.
+  bool passes_paths(const Task& task, long nr, const uint64_t* args) {
+    if (spec_.trace_paths.empty()) return true;
+    mem_.begin_stop(task.tid);
+    return call_touches_paths(task.tid, syscall_row(nr), args, &mem_, spec_.trace_paths);
   }
 
   bool traced(long nr) const {
@@ -411,6 +458,7 @@ class PtraceEngine {
     // own start-up code: only the execve attempts themselves are shown.
     bool is_exec = nr == kExecve || nr == kExecveat;
     task.attached_mid_syscall = false;
+    task.entered_nr = nr;
     task.in_syscall = true;
     task.in_exec = is_exec;
     task.reported_entry = (!task.hidden || is_exec) && traced(nr);
@@ -530,7 +578,9 @@ class PtraceEngine {
   ProcessMemory mem_;
   ProcFdResolver fds_;
   SyscallTamper tamper_;
+  DelayQueue delays_;
   int64_t last_stime_ns_ = -1;
+  StopWaiter waiter_;
   bool seccomp_in_use_ = false;
   int interrupted_by_ = 0;
   uint64_t stops_ = 0;
