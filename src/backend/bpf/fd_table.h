@@ -1,0 +1,101 @@
+// -y/-yy/-P under the eBPF engine: what each descriptor of each traced
+// process refers to, kept in user space from the decoded records in order.
+//
+// Why: the records arrive after the calls, in batches, often after the
+// process closed the descriptor or exited, so /proc/PID/fd (what the ptrace
+// engine reads at each stop) tells what is open *now*, not at the call. The
+// table is fed every call that changes a descriptor (open*, socket, accept,
+// dup*, fcntl F_DUPFD/F_SETFD, pipe*, socketpair, close, close_range, execve's
+// O_CLOEXEC closes...) and answers for the state just before the call being
+// decoded (entry) or just after it (exit).
+//
+// Tables are per process (tgid): threads share one. A fork copies its
+// parent's table as it was at the fork record; clone(CLONE_FILES) shares it.
+// Descriptors inherited from before the trace started come from /proc once,
+// when the process is first seen (snapshot), or lazily for a process met
+// mid-way (--comm, a fork of an untraced one).
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "core/tracee_memory.h"
+#include "decode/decoder.h"
+
+namespace sct {
+
+struct FdEntry {
+  std::string path;    // as /proc/PID/fd/N reads ("/etc/passwd", "pipe:[12]", "socket:[7]")
+  std::string detail;  // -yy for non-sockets ("/dev/null<char 1:3>"); empty: same as path
+  bool cloexec = false;
+};
+
+class FdTables final : public FdResolver {
+ public:
+  // Reads the descriptors (and their FD_CLOEXEC) and cwd of process tgid from
+  // /proc: for the command before it runs and for -p targets.
+  void snapshot(pid_t tgid);
+  // A record of task tid in process tgid: remembered so that lookups by tid
+  // find the process's table.
+  void task_seen(pid_t tid, pid_t tgid);
+  // SCT_REC_FORK: parent_tid made child_tid (a thread or a process; which one
+  // shows at the child's first record, by its tgid).
+  void forked(pid_t parent_tid, pid_t child_tid);
+  // The process (its last task) ended.
+  void process_exited(pid_t tgid);
+
+  // The effect on the table of one finished syscall of task tid (ret is its
+  // return value; mem holds what the record captured: paths, pipe's array).
+  void apply(pid_t tid, long nr, const uint64_t* args, int64_t ret, TraceeMemory& mem);
+
+  // The syscalls apply() cares about, for the kernel's selection: whether nr
+  // changes a descriptor table or the working directory.
+  static bool changes_fds(long nr);
+
+  std::optional<std::string> fd_path(pid_t tid, int fd) override;
+  std::optional<std::string> fd_detail(pid_t tid, int fd) override;
+
+  // For tests: a process table set up without /proc.
+  void set_for_test(pid_t tgid, int fd, FdEntry e, std::string cwd = "/");
+
+ private:
+  struct Process {
+    std::map<int, FdEntry> fds;
+    std::map<int, bool> closed;  // known closed (for processes without a snapshot)
+    std::string cwd;
+    bool complete = false;  // snapshot taken: a descriptor not in fds is closed
+    pid_t tgid = 0;         // whose /proc to read descriptors not known yet
+  };
+  using ProcessPtr = std::shared_ptr<Process>;
+
+  ProcessPtr process_of(pid_t tid);
+  ProcessPtr process_for_tgid(pid_t tgid);
+  const FdEntry* lookup(pid_t tid, int fd, FdEntry* scratch);
+  void opened(Process& p, pid_t tid, int fd, FdEntry e);
+  void closed(Process& p, int fd);
+  std::string resolve(Process& p, int dirfd, const std::string& path);
+  FdEntry from_proc(pid_t tid, int fd, const char* want_prefix);
+
+  std::unordered_map<pid_t, ProcessPtr> by_tgid_;
+  std::unordered_map<pid_t, pid_t> tgid_of_;
+  // Forked tasks not yet seen: their copy of the parent's table (used if the
+  // child turns out to be a new process), and the parent's tgid.
+  struct ForkCopy {
+    ProcessPtr copy;
+    pid_t parent_tgid;
+  };
+  std::unordered_map<pid_t, ForkCopy> forks_;
+};
+
+// Pure helpers (tests): path joined to base when relative, then made
+// canonical as the kernel names open files (symlinks resolved when the file
+// still exists, else "." / ".." / "//" folded lexically).
+std::string fd_table_resolve_path(const std::string& base, const std::string& path);
+
+}  // namespace sct

@@ -1,0 +1,177 @@
+#include "backend/bpf/fd_table.h"
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <sched.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <map>
+
+namespace sct {
+namespace {
+
+// Tracee memory holding a few objects at made-up addresses.
+class FakeMemory final : public TraceeMemory {
+ public:
+  uint64_t put(const void* bytes, size_t len) {
+    uint64_t addr = next_;
+    next_ += 0x1000;
+    regions_[addr] = std::string(static_cast<const char*>(bytes), len);
+    return addr;
+  }
+  uint64_t str(const std::string& s) { return put(s.c_str(), s.size() + 1); }
+  bool read(uint64_t addr, std::span<std::byte> out) override {
+    return read_partial(addr, out) == out.size();
+  }
+  size_t read_partial(uint64_t addr, std::span<std::byte> out) override {
+    auto it = regions_.upper_bound(addr);
+    if (it == regions_.begin()) return 0;
+    --it;
+    uint64_t off = addr - it->first;
+    if (off >= it->second.size()) return 0;
+    size_t n = std::min(out.size(), it->second.size() - off);
+    memcpy(out.data(), it->second.data() + off, n);
+    return n;
+  }
+
+ private:
+  std::map<uint64_t, std::string> regions_;
+  uint64_t next_ = 0x10000;
+};
+
+constexpr pid_t kPid = 4000000;  // no such process: nothing may come from /proc
+
+struct FdTableTest : ::testing::Test {
+  FdTableTest() { fds.set_for_test(kPid, -1, {}, "/"); }
+  void call(pid_t tid, long nr, std::initializer_list<uint64_t> a, int64_t ret) {
+    uint64_t args[6] = {};
+    size_t i = 0;
+    for (uint64_t v : a) args[i++] = v;
+    fds.apply(tid, nr, args, ret, mem);
+  }
+  std::string path(pid_t tid, int fd) { return fds.fd_path(tid, fd).value_or("(closed)"); }
+  FdTables fds;
+  FakeMemory mem;
+};
+
+TEST_F(FdTableTest, OpenThenCloseIsRememberedAfterTheFact) {
+  call(kPid, SYS_openat, {static_cast<uint64_t>(AT_FDCWD), mem.str("/etc/../etc/./hostname"), O_RDONLY}, 3);
+  EXPECT_EQ(path(kPid, 3), "/etc/hostname");
+  call(kPid, SYS_close, {3}, 0);
+  EXPECT_EQ(path(kPid, 3), "(closed)");
+  // A failed close of a bad descriptor changes nothing; a failed open opens nothing.
+  call(kPid, SYS_open, {mem.str("/nonexistent"), O_RDONLY}, -ENOENT);
+  EXPECT_EQ(path(kPid, 3), "(closed)");
+}
+
+TEST_F(FdTableTest, RelativePathsFollowTheWorkingDirectoryAndDirfd) {
+  call(kPid, SYS_chdir, {mem.str("/usr")}, 0);
+  call(kPid, SYS_open, {mem.str("lib/not-there-sct"), O_CREAT | O_WRONLY}, 4);
+  EXPECT_EQ(path(kPid, 4), fd_table_resolve_path("/usr/lib", "not-there-sct"));
+  call(kPid, SYS_openat, {static_cast<uint64_t>(AT_FDCWD), mem.str("/tmp"), O_RDONLY | O_DIRECTORY}, 5);
+  call(kPid, SYS_openat, {5, mem.str("x/../y"), O_RDONLY}, 6);
+  EXPECT_EQ(path(kPid, 6), fd_table_resolve_path("/tmp", "y"));
+  call(kPid, SYS_fchdir, {5}, 0);
+  call(kPid, SYS_creat, {mem.str("z"), 0600}, 7);
+  EXPECT_EQ(path(kPid, 7), fd_table_resolve_path("/tmp", "z"));
+}
+
+TEST_F(FdTableTest, DupCopiesAndExecClosesCloexecOnly) {
+  call(kPid, SYS_open, {mem.str("/a"), O_RDONLY | O_CLOEXEC}, 3);
+  call(kPid, SYS_dup2, {3, 10}, 10);                         // dup2 clears FD_CLOEXEC
+  call(kPid, SYS_dup3, {3, 11, O_CLOEXEC}, 11);
+  call(kPid, SYS_fcntl, {3, F_DUPFD, 20}, 20);
+  call(kPid, SYS_fcntl, {20, F_SETFD, FD_CLOEXEC}, 0);
+  call(kPid, SYS_fcntl, {3, F_DUPFD_CLOEXEC, 30}, 30);
+  call(kPid, SYS_dup, {3}, 12);
+  for (int fd : {3, 10, 11, 12, 20, 30}) EXPECT_EQ(path(kPid, fd), "/a") << fd;
+  call(kPid, SYS_execve, {0, 0, 0}, 0);
+  EXPECT_EQ(path(kPid, 3), "(closed)");
+  EXPECT_EQ(path(kPid, 10), "/a");
+  EXPECT_EQ(path(kPid, 11), "(closed)");
+  EXPECT_EQ(path(kPid, 12), "/a");
+  EXPECT_EQ(path(kPid, 20), "(closed)");
+  EXPECT_EQ(path(kPid, 30), "(closed)");
+}
+
+TEST_F(FdTableTest, CloseRangeClosesOrMarks) {
+  for (int fd = 3; fd < 8; ++fd) call(kPid, SYS_open, {mem.str("/f"), O_RDONLY}, fd);
+  call(kPid, SYS_close_range, {6, ~0u, 4 /* CLOSE_RANGE_CLOEXEC */}, 0);
+  call(kPid, SYS_close_range, {4, 5, 0}, 0);
+  EXPECT_EQ(path(kPid, 3), "/f");
+  EXPECT_EQ(path(kPid, 4), "(closed)");
+  EXPECT_EQ(path(kPid, 5), "(closed)");
+  EXPECT_EQ(path(kPid, 6), "/f");
+  call(kPid, SYS_execve, {0, 0, 0}, 0);
+  EXPECT_EQ(path(kPid, 3), "/f");
+  EXPECT_EQ(path(kPid, 6), "(closed)");
+  EXPECT_EQ(path(kPid, 7), "(closed)");
+}
+
+TEST_F(FdTableTest, ForkCopiesThreadsShare) {
+  const pid_t child = kPid + 1, thread = kPid + 2;
+  fds.task_seen(kPid, kPid);
+  call(kPid, SYS_open, {mem.str("/before-fork"), O_RDONLY}, 3);
+  fds.forked(kPid, child);
+  fds.forked(kPid, thread);
+  // The parent's changes after the fork are not the child's.
+  call(kPid, SYS_open, {mem.str("/parent-only"), O_RDONLY}, 4);
+  fds.task_seen(child, child);
+  fds.task_seen(thread, kPid);
+  EXPECT_EQ(path(child, 3), "/before-fork");
+  EXPECT_EQ(path(child, 4), "(closed)");
+  EXPECT_EQ(path(thread, 4), "/parent-only");
+  call(child, SYS_close, {3}, 0);
+  EXPECT_EQ(path(kPid, 3), "/before-fork");
+  call(thread, SYS_close, {3}, 0);
+  EXPECT_EQ(path(kPid, 3), "(closed)");
+}
+
+TEST_F(FdTableTest, CloneFilesSharesBetweenProcesses) {
+  const pid_t child = kPid + 3;
+  fds.task_seen(kPid, kPid);
+  fds.forked(kPid, child);
+  call(kPid, SYS_clone, {CLONE_FILES | SIGCHLD, 0, 0, 0, 0}, child);
+  fds.task_seen(child, child);
+  call(child, SYS_open, {mem.str("/shared"), O_RDONLY}, 5);
+  EXPECT_EQ(path(kPid, 5), "/shared");
+}
+
+TEST_F(FdTableTest, PipesAndSocketsAreLookedUpWhileOpen) {
+  // This process's own pipe: the table asks /proc for its inode at the record.
+  int p[2];
+  ASSERT_EQ(pipe(p), 0);
+  FdTables own;
+  own.snapshot(getpid());
+  FakeMemory m;
+  uint64_t args[6] = {m.put(p, sizeof p), 0};
+  own.apply(getpid(), SYS_pipe2, args, 0, m);
+  std::string name = own.fd_path(getpid(), p[0]).value_or("");
+  EXPECT_EQ(name.rfind("pipe:[", 0), 0u) << name;
+  close(p[0]);
+  close(p[1]);
+  uint64_t close_args[6] = {static_cast<uint64_t>(p[0])};
+  own.apply(getpid(), SYS_close, close_args, 0, m);
+  EXPECT_EQ(own.fd_path(getpid(), p[0]), std::nullopt);
+  EXPECT_EQ(own.fd_path(getpid(), p[1]), name);  // the record of its close is not seen yet
+}
+
+TEST(FdTableResolve, SymlinksResolvedLexicalWhenGone) {
+  char dir[] = "/tmp/sct-fdtable-XXXXXX";
+  ASSERT_TRUE(mkdtemp(dir));
+  std::string d = dir;
+  ASSERT_EQ(mkdir((d + "/real").c_str(), 0700), 0);
+  ASSERT_EQ(symlink("real", (d + "/link").c_str()), 0);
+  EXPECT_EQ(fd_table_resolve_path(d, "link/file"), d + "/real/file");
+  EXPECT_EQ(fd_table_resolve_path("/", d + "/link//./gone/../f"), d + "/real/f");
+  EXPECT_EQ(fd_table_resolve_path("/nonexistent-sct", "a/../b"), "/nonexistent-sct/b");
+  unlink((d + "/link").c_str());
+  rmdir((d + "/real").c_str());
+  rmdir(dir);
+}
+
+}  // namespace
+}  // namespace sct
