@@ -55,6 +55,8 @@ struct EngineResult {
   // Per-syscall totals counted in the kernel (eBPF, counts_only):
   // {nr, calls, errors, total ns}.
   std::vector<std::tuple<long, uint64_t, uint64_t, uint64_t>> counts;
+  // Records the eBPF engine's ring buffer had no room for (--json reports them).
+  uint64_t lost_events = 0;
 };
 
 }  // namespace sct

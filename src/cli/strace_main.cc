@@ -265,6 +265,8 @@ int strace_main(int argc, char** argv) {
   for (const auto& [nr, calls, errors, ns] : result.counts)
     summary.add_totals(SyscallTotals{nr, calls, errors, static_cast<int64_t>(ns)});
   if (spec.counts_only) sinks.finish();
+  // The text output's "N events lost" is on stderr; JSON carries it in the trace.
+  if (cfg.json && result.lost_events) json.report_lost(result.lost_events);
   output.close();
   if (g_fatal_exit) return 1;  // e.g. a -ff file could not be opened
   if (!result.error.empty() && !result.have_status && spec.command.size()) {
