@@ -112,6 +112,15 @@ Value Value::sym_decimal(std::string name, int64_t raw) {
   return r;
 }
 
+Value Value::styled(Value abbrev, Value raw_form, Value verbose) {
+  Value r = raw("");
+  r.raw_base = kStyledForms;
+  r.fields.emplace_back("", std::move(abbrev));
+  r.fields.emplace_back("", std::move(raw_form));
+  r.fields.emplace_back("", std::move(verbose));
+  return r;
+}
+
 Value Value::fd(int64_t fd) {
   Value r;
   r.kind = Kind::Int;

@@ -46,7 +46,10 @@ struct Value {
   // -X raw / -X verbose print num in this base (8, 10 or 16) instead of
   // the name: 0 is the kind's own (hex for Sym); a Raw value with a base is
   // a compound constant ("MAP_PRIVATE|MAP_ANONYMOUS", "S_IFREG|0644").
+  // kStyledForms on a Raw value: its three fields are the forms strace
+  // prints under -X abbrev, -X raw and -X verbose (see styled()).
   uint8_t raw_base = 0;
+  static constexpr uint8_t kStyledForms = 1;
 
   // Constructors, named so decoders read like strace's output.
   static Value integer(int64_t v);
@@ -67,6 +70,10 @@ struct Value {
   static Value constant(std::string text, uint64_t number, uint8_t base = 16);
   // A name whose number -X raw prints in decimal (signals, AT_FDCWD).
   static Value sym_decimal(std::string name, int64_t raw);
+  // What strace prints differently under each -X style when no number and
+  // name pair says it: sin_port=htons(9) / "\x00\x09" / "\x00\x09" /* htons(9) */,
+  // or a zero flag word printflags omits under -X raw.
+  static Value styled(Value abbrev, Value raw, Value verbose);
   static Value fd(int64_t fd);
 
   // Builders for Struct/Array.

@@ -18,6 +18,13 @@ Value flags(const Xlat& x, uint64_t v) {
   return r;
 }
 
+Value flags_no_default(const Xlat& x, uint64_t v) {
+  if (v != 0) return xlat_flags_value(x, v);
+  const char* zero = xlat_name(x, 0);
+  if (!zero) return Value::raw("");
+  return Value::styled(Value::flags({zero}, 0, 0, false), Value::raw(""), Value::raw(fmt::format("0 /* {} */", zero)));
+}
+
 Value xval(const Xlat& x, uint64_t v) { return xlat_enum_value(x, v); }
 
 Value open_flags(uint64_t v) {

@@ -27,6 +27,9 @@ inline void finish(SyscallCall& call) { call.total_args = static_cast<int>(call.
 Value flags(const Xlat& x, uint64_t v);
 // printflags() without a comment (strace's *_in variants with a NULL default).
 Value flags_plain(const Xlat& x, uint64_t v);
+// printflags() with a NULL default, exactly: 0 prints nothing (the table's
+// zero name if it has one, but nothing under -X raw: "statx(-100, "/", |0x900").
+Value flags_no_default(const Xlat& x, uint64_t v);
 // printxval(): the name, else hex with the table's comment.
 Value xval(const Xlat& x, uint64_t v);
 // O_RDONLY|O_CREAT...: access mode then the other flags.

@@ -273,10 +273,13 @@ Value utimens_times(DecodeContext& ctx, uint64_t addr) {
   if (!ctx.mem().read_object(addr, &ts)) return Value::unavailable(addr);
   Value a = Value::array();
   for (const auto& t : ts) {
-    if (t.tv_nsec == UTIME_NOW) {
-      a.push(Value::sym("UTIME_NOW", UTIME_NOW));
-    } else if (t.tv_nsec == UTIME_OMIT) {
-      a.push(Value::sym("UTIME_OMIT", UTIME_OMIT));
+    if (t.tv_nsec == UTIME_NOW || t.tv_nsec == UTIME_OMIT) {
+      // -X raw prints the whole timespec, -X verbose adds the name.
+      const char* name = t.tv_nsec == UTIME_NOW ? "UTIME_NOW" : "UTIME_OMIT";
+      Value ts = fs::timespec_value(t.tv_sec, t.tv_nsec);
+      Value named_ts = ts;
+      named_ts.with_comment(name);
+      a.push(Value::styled(Value::raw(name), std::move(ts), std::move(named_ts)));
     } else {
       Value v = fs::timespec_value(t.tv_sec, t.tv_nsec);
       std::string c = fs::time_comment(t.tv_sec, static_cast<uint64_t>(t.tv_nsec), 9);

@@ -11,6 +11,7 @@
 
 #include "decode/decoder.h"
 #include "decode/fs_common.h"
+#include "decode/misc_helpers.h"
 #include "xlat/fs_flags.h"
 
 namespace sct {
@@ -130,18 +131,15 @@ SCT_DECODER(statx) {
   if (ctx.entering()) {
     call.arg(ctx.dirfd(static_cast<int32_t>(call.args[0])));
     call.arg(ctx.path(call.args[1]));
-    // The sync type is a 2-bit field printed first, then the AT_* flags.
+    // The sync type is a 2-bit field printed first (printflags with no
+    // default: nothing for 0 under -X raw, "|0x900"), then the AT_* flags.
     uint32_t flags = static_cast<uint32_t>(call.args[2]);
-    Value f = fs::xval(xlat::at_statx_sync_types, flags & AT_STATX_SYNC_TYPE);
+    Value sync = fs::flags_no_default(xlat::at_statx_sync_types, flags & AT_STATX_SYNC_TYPE);
     uint32_t rest = flags & ~uint32_t{AT_STATX_SYNC_TYPE};
-    if (rest) {
-      Value more = fs::flags_plain(xlat::at_flags, rest);
-      Value both = Value::flags({}, flags, more.rest, more.has_rest);
-      both.names.push_back(f.kind == Value::Kind::Sym ? f.text : fmt::format("{:#x}", flags & AT_STATX_SYNC_TYPE));
-      for (auto& n : more.names) both.names.push_back(n);
-      f = both;
-    }
-    call.arg(f);
+    if (rest)
+      call.arg(proc::glued_parts("", {std::move(sync), Value::raw("|"), fs::flags(xlat::at_flags, rest)}));
+    else
+      call.arg(std::move(sync));
     call.arg(fs::flags(xlat::statx_masks, static_cast<uint32_t>(call.args[3])));
     call.total_args = 5;
     return;

@@ -40,9 +40,10 @@ void poll_exit(SyscallCall& call, DecodeContext& ctx, uint64_t timeout_addr) {
   if (!ctx.options().deref) return;
   uint64_t start = call.args[0];
   uint32_t nfds = static_cast<uint32_t>(call.args[1]);
-  std::string out;
+  // Kept as parts (a note, not text) so that -X reaches the revents.
+  std::vector<Value> parts;
+  auto text = [&parts](std::string t) { parts.push_back(Value::raw(std::move(t))); };
   if (start && nfds) {
-    std::string list;
     bool any = false;
     size_t printed = 0;
     const DecodeOptions& opt = ctx.options();
@@ -51,29 +52,33 @@ void poll_exit(SyscallCall& call, DecodeContext& ctx, uint64_t timeout_addr) {
       uint64_t cur = start + i * sizeof(struct pollfd);
       auto p = ctx.object<struct pollfd>(cur);
       if (p && !p->revents) continue;
-      if (any) list += ", ";
+      text(any ? ", " : "[");
       any = true;
       if (!p) {
-        list += fmt::format("{:#x}", cur);
+        text(fmt::format("{:#x}", cur));
         break;
       }
       if (abbrev && printed + 1 > opt.string_limit) {
-        list += "...";
+        text("...");
         break;
       }
-      list += fmt::format("{{fd={}, revents={}}}", p->fd,
-                          render_value(fs::flags_plain(xlat::poll_events, static_cast<uint16_t>(p->revents))));
+      text(fmt::format("{{fd={}, revents=", p->fd));
+      parts.push_back(fs::flags_plain(xlat::poll_events, static_cast<uint16_t>(p->revents)));
+      text("}");
       ++printed;
     }
-    if (any) out = "[" + list + "]";
+    if (any) text("]");
   }
   if (timeout_addr) {
     auto ts = ctx.object<struct timespec>(timeout_addr);
-    std::string left = ts ? render_value(fs::timespec_value(ts->tv_sec, ts->tv_nsec)) : fmt::format("{:#x}", timeout_addr);
-    out += out.empty() ? "left " : ", left ";
-    out += left;
+    text(parts.empty() ? "left " : ", left ");
+    text(ts ? render_value(fs::timespec_value(ts->tv_sec, ts->tv_nsec)) : fmt::format("{:#x}", timeout_addr));
   }
-  if (!out.empty()) call.ret_comment = "(" + out + ")";
+  if (parts.empty()) return;
+  text(")");
+  Value note = Value::raw("(");
+  for (auto& part : parts) note.fields.emplace_back("", std::move(part));
+  call.ret_note = std::move(note);
 }
 
 // A select fd_set: [3 4], NULL, or the address.

@@ -13,6 +13,7 @@
 
 #include "decode/decoder.h"
 #include "decode/fs_common.h"
+#include "decode/misc_helpers.h"
 #include "xlat/ioctl_names.h"
 #include "xlat/ioctl_tty.h"
 
@@ -40,50 +41,44 @@ struct KernelWinsize {
   uint16_t ws_row, ws_col, ws_xpixel, ws_ypixel;
 };
 
-// Joins names (and hex remainders) of several values into one flag word, as
-// strace prints the split fields of c_oflag and c_cflag.
-void append_names(Value& into, const Value& part) {
-  if (part.kind == Value::Kind::Sym) {
-    into.names.push_back(part.text);
-  } else if (part.kind == Value::Kind::Flags) {
-    for (const auto& n : part.names) into.names.push_back(n);
-    if (part.has_rest) into.names.push_back(part.rest ? fmt::format("{:#x}", part.rest) : "0");
-  } else {
-    into.names.push_back(part.num ? fmt::format("{:#x}", static_cast<uint64_t>(part.num)) : "0");
-    if (!part.comment.empty()) into.names.back() += " /* " + part.comment + " */";
+// A flag word split into fields the way strace 6.1 prints c_oflag and
+// c_cflag: each field a constant of its own, joined with '|', so that -X raw
+// prints "0|0|0|0|0|0|0x5" and -X verbose comments every part. A remainder
+// of 0 still gets its '|' ("CS5|"), as strace's printflags with no default
+// prints nothing for it.
+Value joined_fields(std::vector<Value> parts) {
+  std::vector<Value> glued;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i) glued.push_back(Value::raw("|"));
+    glued.push_back(std::move(parts[i]));
   }
+  return proc::glued_parts("", std::move(glued));
 }
 
 Value oflag_value(uint32_t v) {
-  Value out = Value::flags({}, v, 0, false);
-  append_names(out, fs::xval(xlat::tty_nldly, v & NLDLY));
-  append_names(out, fs::xval(xlat::tty_crdly, v & CRDLY));
-  append_names(out, fs::xval(xlat::tty_tabdly, v & TABDLY));
-  append_names(out, fs::xval(xlat::tty_bsdly, v & BSDLY));
-  append_names(out, fs::xval(xlat::tty_vtdly, v & VTDLY));
-  append_names(out, fs::xval(xlat::tty_ffdly, v & FFDLY));
-  append_names(out, fs::flags_plain(xlat::tty_oflags, v & ~uint32_t{NLDLY | CRDLY | TABDLY | BSDLY | VTDLY | FFDLY}));
-  return out;
+  return joined_fields({fs::xval(xlat::tty_nldly, v & NLDLY), fs::xval(xlat::tty_crdly, v & CRDLY),
+                        fs::xval(xlat::tty_tabdly, v & TABDLY), fs::xval(xlat::tty_bsdly, v & BSDLY),
+                        fs::xval(xlat::tty_vtdly, v & VTDLY), fs::xval(xlat::tty_ffdly, v & FFDLY),
+                        fs::flags_no_default(xlat::tty_oflags,
+                                             v & ~uint32_t{NLDLY | CRDLY | TABDLY | BSDLY | VTDLY | FFDLY})});
 }
 
 Value cflag_value(uint32_t v) {
-  Value out = Value::flags({}, v, 0, false);
-  append_names(out, fs::xval(xlat::tty_baud, v & CBAUD));
-  if (v & CIBAUD) {
-    Value in = fs::xval(xlat::tty_baud, (v & CIBAUD) >> IBSHIFT);
-    std::string name = in.kind == Value::Kind::Sym ? in.text : fmt::format("{:#x}", (v & CIBAUD) >> IBSHIFT);
-    out.names.push_back(fmt::format("{}<<IBSHIFT", name));
-  }
-  append_names(out, fs::xval(xlat::tty_csize, v & CSIZE));
-  append_names(out, fs::flags_plain(xlat::tty_cflags, v & ~uint32_t{CBAUD | CIBAUD | CSIZE}));
-  return out;
+  std::vector<Value> parts;
+  parts.push_back(fs::xval(xlat::tty_baud, v & CBAUD));
+  if (v & CIBAUD)
+    parts.push_back(proc::glued_parts("", {fs::xval(xlat::tty_baud, (v & CIBAUD) >> IBSHIFT), Value::raw("<<"),
+                                           Value::sym("IBSHIFT", IBSHIFT)}));
+  parts.push_back(fs::xval(xlat::tty_csize, v & CSIZE));
+  parts.push_back(fs::flags_no_default(xlat::tty_cflags, v & ~uint32_t{CBAUD | CIBAUD | CSIZE}));
+  return joined_fields(std::move(parts));
 }
 
 void add_flag_words(Value& v, uint32_t i, uint32_t o, uint32_t c, uint32_t l) {
-  v.add("c_iflag", fs::flags_plain(xlat::tty_iflags, i));
+  v.add("c_iflag", fs::flags_no_default(xlat::tty_iflags, i));
   v.add("c_oflag", oflag_value(o));
   v.add("c_cflag", cflag_value(c));
-  v.add("c_lflag", fs::flags_plain(xlat::tty_lflags, l));
+  v.add("c_lflag", fs::flags_no_default(xlat::tty_lflags, l));
 }
 
 Value cc_value(const uint8_t* cc, int n) {

@@ -26,15 +26,30 @@ Value futex_op_value(uint32_t op) {
 
 std::string hex0(uint32_t v) { return v ? fmt::format("{:#x}", v) : "0"; }
 
+// One field of FUTEX_OP and its shift, "FUTEX_OP_ADD<<28", as strace 6.1
+// prints it under each -X style. strace adds the "???" comment whenever no
+// name was printed, so -X raw comments even known values:
+// "0x1<<28 /* FUTEX_OP_??? */", while -X verbose gives "0x1 /* FUTEX_OP_ADD */<<28".
+Value wake_op_field(const Xlat& x, uint32_t v, const char* shift, const char* unknown) {
+  const char* name = xlat_name(x, v);
+  std::string number = hex0(v) + shift + " /* " + unknown + " */";
+  if (!name) return Value::raw(number);
+  return Value::styled(Value::raw(std::string(name) + shift), Value::raw(number),
+                       Value::raw(fmt::format("{} /* {} */{}", hex0(v), name, shift)));
+}
+
 // FUTEX_OP(op, oparg, cmp, cmparg) packed in val3.
 Value wake_op_value(uint32_t v) {
-  std::string text;
-  if ((v >> 28) & FUTEX_OP_OPARG_SHIFT) text += "FUTEX_OP_OPARG_SHIFT<<28|";
-  text += proc::text_of(xlat_enum_value(xlat::futex_wake_ops, (v >> 28) & 0x7)) + "<<28";
-  text += "|" + hex0((v >> 12) & 0xfff) + "<<12";
-  text += "|" + proc::text_of(xlat_enum_value(xlat::futex_wake_cmps, (v >> 24) & 0xf)) + "<<24";
-  text += "|" + hex0(v & 0xfff);
-  return Value::constant(text, v);
+  std::vector<Value> parts;
+  if ((v >> 28) & FUTEX_OP_OPARG_SHIFT) {
+    parts.push_back(Value::sym("FUTEX_OP_OPARG_SHIFT", FUTEX_OP_OPARG_SHIFT));
+    parts.push_back(Value::raw("<<28|"));
+  }
+  parts.push_back(wake_op_field(xlat::futex_wake_ops, (v >> 28) & 0x7, "<<28", "FUTEX_OP_???"));
+  parts.push_back(Value::raw("|" + hex0((v >> 12) & 0xfff) + "<<12|"));
+  parts.push_back(wake_op_field(xlat::futex_wake_cmps, (v >> 24) & 0xf, "<<24", "FUTEX_OP_CMP_???"));
+  parts.push_back(Value::raw("|" + hex0(v & 0xfff)));
+  return proc::glued_parts("", std::move(parts));
 }
 
 Value bitset(uint32_t v) {

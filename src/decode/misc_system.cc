@@ -18,12 +18,23 @@ namespace {
 
 Value uts_field(const char* s, size_t n) { return Value::str(std::string(s, strnlen(s, n)), false); }
 
-// type|flags, e.g. PER_LINUX|ADDR_NO_RANDOMIZE.
-std::string personality_text(uint32_t p) {
-  std::string text = proc::text_of(xlat_enum_value(xlat::personality_types, p & 0xffu));
+// type|flags, e.g. PER_LINUX|ADDR_NO_RANDOMIZE: two constants, so that
+// -X raw prints "0|0x400000" as strace does.
+std::vector<Value> personality_parts(uint32_t p) {
+  std::vector<Value> parts;
+  parts.push_back(xlat_enum_value(xlat::personality_types, p & 0xffu));
   uint32_t flags = p & ~0xffu;
-  if (flags) text += "|" + proc::text_of(xlat_flags_value(xlat::personality_flags, flags));
-  return text;
+  if (flags) {
+    parts.push_back(Value::raw("|"));
+    parts.push_back(xlat_flags_value(xlat::personality_flags, flags));
+  }
+  return parts;
+}
+
+// A return comment whose constants -X reaches: "(PER_LINUX)", "(0)".
+Value parenthesized(std::vector<Value> parts) {
+  parts.push_back(Value::raw(")"));
+  return proc::glued_parts("(", std::move(parts));
 }
 
 }  // namespace
@@ -108,12 +119,12 @@ SCT_DECODER(sysinfo) {
 SCT_DECODER(personality) {
   uint32_t p = static_cast<uint32_t>(call.args[0]);
   if (ctx.entering()) {
-    call.arg(p == 0xffffffffu ? Value::hex(p) : Value::constant(sct::personality_text(p), p));
+    call.arg(p == 0xffffffffu ? Value::hex(p) : proc::glued_parts("", sct::personality_parts(p)));
     return;
   }
   if (!call.failed()) {
     call.retval = Value::hex(static_cast<uint32_t>(call.ret));
-    call.ret_comment = "(" + sct::personality_text(static_cast<uint32_t>(call.ret)) + ")";
+    call.ret_note = sct::parenthesized(sct::personality_parts(static_cast<uint32_t>(call.ret)));
   }
 }
 
@@ -126,7 +137,7 @@ SCT_DECODER(membarrier) {
   }
   if (!call.failed() && call.args[0] == 0 && call.ret != 0) {
     call.retval = Value::hex(static_cast<uint64_t>(call.ret));
-    call.ret_comment = "(" + proc::text_of(xlat_flags_value(xlat::membarrier_cmds, static_cast<uint64_t>(call.ret))) + ")";
+    call.ret_note = sct::parenthesized({xlat_flags_value(xlat::membarrier_cmds, static_cast<uint64_t>(call.ret))});
   }
 }
 

@@ -30,18 +30,28 @@ Value header_at(DecodeContext& ctx, uint64_t addr) {
   return v;
 }
 
-Value cap_bits(uint64_t bits) {
-  if (!bits) return Value::integer(0);
+// One 32-bit word of a set: bit i is capability first + i.
+Value cap_word(uint32_t word, int first) {
+  if (!word) return Value::integer(0);
   std::vector<std::string> names;
   uint64_t rest = 0;
-  for (int i = 0; i < 64; ++i) {
-    if (!(bits & (1ull << i))) continue;
-    if (const char* n = xlat_name(xlat::capabilities, static_cast<uint64_t>(i)))
+  for (int i = 0; i < 32; ++i) {
+    if (!(word & (1u << i))) continue;
+    if (const char* n = xlat_name(xlat::capabilities, static_cast<uint64_t>(first + i)))
       names.push_back(fmt::format("1<<{}", n));
     else
-      rest |= 1ull << i;
+      rest |= 1u << i;
   }
-  return Value::flags(std::move(names), bits, rest, rest != 0);
+  return Value::flags(std::move(names), word, rest, rest != 0);
+}
+
+// strace prints the two words as two flag sets joined by '|', so -X raw
+// shows "0xfeffffff|0x1ff"; the low word is left out when only the high
+// one has bits.
+Value cap_bits(uint32_t lo, uint32_t hi) {
+  if (!hi) return cap_word(lo, 0);
+  if (!lo) return cap_word(hi, 32);
+  return proc::glued_parts("", {cap_word(lo, 0), Value::raw("|"), cap_word(hi, 32)});
 }
 
 // Version 1 has one data struct (32 bits), versions 2 and 3 two.
@@ -54,9 +64,9 @@ Value data_at(DecodeContext& ctx, uint64_t header, uint64_t addr) {
   if (!ctx.mem().read(addr, std::span<std::byte>(reinterpret_cast<std::byte*>(d), n * sizeof(CapData))))
     return Value::unavailable(addr);
   Value v = Value::structure();
-  v.add("effective", cap_bits(d[0].effective | static_cast<uint64_t>(d[1].effective) << 32));
-  v.add("permitted", cap_bits(d[0].permitted | static_cast<uint64_t>(d[1].permitted) << 32));
-  v.add("inheritable", cap_bits(d[0].inheritable | static_cast<uint64_t>(d[1].inheritable) << 32));
+  v.add("effective", cap_bits(d[0].effective, d[1].effective));
+  v.add("permitted", cap_bits(d[0].permitted, d[1].permitted));
+  v.add("inheritable", cap_bits(d[0].inheritable, d[1].inheritable));
   return v;
 }
 

@@ -17,6 +17,7 @@
 #include <cstddef>
 #include <cstring>
 
+#include "decode/misc_helpers.h"
 #include "xlat/net_xlat.h"
 
 namespace sct::net {
@@ -71,9 +72,20 @@ namespace {
 constexpr int kFamilySize = sizeof(sa_family_t);
 constexpr int kSin6MinLen = offsetof(sockaddr_in6, sin6_scope_id);
 
+// A field in network byte order as strace prints it: the call that builds
+// it ("htons(9)"); under -X raw its bytes ("\x00\x09"), and under -X verbose
+// the bytes with the call as a comment.
+Value network_bytes(const void* bytes, size_t n, std::string call_text, std::string comment_text) {
+  Value raw_form = Value::str(std::string(static_cast<const char*>(bytes), n), false);
+  raw_form.str_force_hex = true;
+  Value verbose_form = raw_form;
+  verbose_form.with_comment(std::move(comment_text));
+  return Value::styled(Value::raw(std::move(call_text)), std::move(raw_form), std::move(verbose_form));
+}
+
 Value port_value(uint16_t net_port) {
-  unsigned p = ntohs(net_port);
-  return Value::sym(fmt::format("htons({})", p), p);
+  std::string text = fmt::format("htons({})", ntohs(net_port));
+  return network_bytes(&net_port, sizeof net_port, text, text);
 }
 
 void add_unix(Value& v, const uint8_t* buf, int addrlen) {
@@ -94,19 +106,25 @@ void add_in(Value& v, const uint8_t* buf) {
   sockaddr_in sin;
   std::memcpy(&sin, buf, sizeof sin);
   v.add("sin_port", port_value(sin.sin_port));
-  v.add("sin_addr", Value::sym(inet_addr_text(&sin.sin_addr), ntohl(sin.sin_addr.s_addr)));
+  std::string addr = inet_addr_text(&sin.sin_addr);
+  v.add("sin_addr", network_bytes(&sin.sin_addr, sizeof sin.sin_addr, addr, addr));
 }
 
 void add_in6(Value& v, const uint8_t* buf, int addrlen) {
   sockaddr_in6 sin6;
   std::memcpy(&sin6, buf, sizeof sin6);
   v.add("sin6_port", port_value(sin6.sin6_port));
-  unsigned flow = ntohl(sin6.sin6_flowinfo);
-  v.add("sin6_flowinfo", Value::sym(fmt::format("htonl({})", flow), flow));
+  std::string flow = fmt::format("htonl({})", ntohl(sin6.sin6_flowinfo));
+  v.add("sin6_flowinfo", network_bytes(&sin6.sin6_flowinfo, sizeof sin6.sin6_flowinfo, flow, flow));
   char text[INET6_ADDRSTRLEN] = "";
   inet_ntop(AF_INET6, &sin6.sin6_addr, text, sizeof text);
-  // strace prints the address as the call that would build it, with no name.
-  v.add("", Value::raw(fmt::format("inet_pton(AF_INET6, \"{}\", &sin6_addr)", text)));
+  // strace prints the address as the call that would build it, with no
+  // name; -X raw/verbose name the field and print its bytes.
+  Value bytes = network_bytes(&sin6.sin6_addr, sizeof sin6.sin6_addr, "",
+                              fmt::format("inet_pton(AF_INET6, \"{}\")", text));
+  v.add("", Value::styled(Value::raw(fmt::format("inet_pton(AF_INET6, \"{}\", &sin6_addr)", text)),
+                          proc::named("sin6_addr", bytes.fields[1].second),
+                          proc::named("sin6_addr", bytes.fields[2].second)));
   if (addrlen <= kSin6MinLen) return;
   if (IN6_IS_ADDR_LINKLOCAL(&sin6.sin6_addr) || IN6_IS_ADDR_MC_LINKLOCAL(&sin6.sin6_addr))
     v.add("sin6_scope_id", Value::raw(ifindex_text(sin6.sin6_scope_id)));

@@ -171,6 +171,12 @@ void render_value(const Value& v, const RenderOptions& opt, std::string& out) {
       break;
     }
     case K::Raw:
+      if (v.raw_base == Value::kStyledForms && v.fields.size() == 3) {
+        // One form per -X style (Value::styled).
+        size_t form = opt.xlat_style == XlatStyle::Abbrev ? 0 : opt.xlat_style == XlatStyle::Raw ? 1 : 2;
+        render_value(v.fields[form].second, opt, out);
+        break;
+      }
       if (v.raw_base && opt.xlat_style != XlatStyle::Abbrev) {
         uint64_t n = static_cast<uint64_t>(v.num);
         if (v.raw_base == 8)

@@ -17,7 +17,7 @@ SCT_XLAT_DEFINE(tty_oflags, Flags, "",
 
 SCT_XLAT_DEFINE(tty_nldly, Enum, "NL?", {NL0, "NL0"}, {NL1, "NL1"})
 SCT_XLAT_DEFINE(tty_crdly, Enum, "CR?", {CR0, "CR0"}, {CR1, "CR1"}, {CR2, "CR2"}, {CR3, "CR3"})
-SCT_XLAT_DEFINE(tty_tabdly, Enum, "TAB?", {TAB0, "TAB0"}, {TAB1, "TAB1"}, {TAB2, "TAB2"}, {TAB3, "TAB3"})
+SCT_XLAT_DEFINE(tty_tabdly, Enum, "TAB?", {TAB0, "TAB0"}, {TAB1, "TAB1"}, {TAB2, "TAB2"}, {TAB3, "XTABS"})  // strace 6.1 names TAB3 by its alias
 SCT_XLAT_DEFINE(tty_bsdly, Enum, "BS?", {BS0, "BS0"}, {BS1, "BS1"})
 SCT_XLAT_DEFINE(tty_vtdly, Enum, "VT?", {VT0, "VT0"}, {VT1, "VT1"})
 SCT_XLAT_DEFINE(tty_ffdly, Enum, "FF?", {FF0, "FF0"}, {FF1, "FF1"})

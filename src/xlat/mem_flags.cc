@@ -1,6 +1,7 @@
 // Values from <sys/mman.h>, in strace 6.1's order (src/xlat/*.in).
 #include "xlat/mem_flags.h"
 
+#include <linux/mempolicy.h>
 #include <sys/mman.h>
 
 #ifndef MAP_SHARED_VALIDATE
@@ -67,3 +68,22 @@ SCT_XLAT_DEFINE(mlockall_flags, Flags, "",
 SCT_XLAT_DEFINE(mremap_flags, Flags, "",
                 {MREMAP_MAYMOVE, "MREMAP_MAYMOVE"}, {MREMAP_FIXED, "MREMAP_FIXED"},
                 {MREMAP_DONTUNMAP, "MREMAP_DONTUNMAP"})
+
+// NUMA policies (linux/mempolicy.h). MPOL_MF_LAZY is kernel-internal:
+// strace 6.1 prints it as 0x8.
+SCT_XLAT_DEFINE(mpol_modes, Enum, "MPOL_???",
+                {MPOL_DEFAULT, "MPOL_DEFAULT"}, {MPOL_PREFERRED, "MPOL_PREFERRED"}, {MPOL_BIND, "MPOL_BIND"},
+                {MPOL_INTERLEAVE, "MPOL_INTERLEAVE"}, {MPOL_LOCAL, "MPOL_LOCAL"},
+                {MPOL_PREFERRED_MANY, "MPOL_PREFERRED_MANY"})
+
+SCT_XLAT_DEFINE(mpol_mode_flags, Flags, "MPOL_F_???",
+                {MPOL_F_STATIC_NODES, "MPOL_F_STATIC_NODES"}, {MPOL_F_RELATIVE_NODES, "MPOL_F_RELATIVE_NODES"},
+                {MPOL_F_NUMA_BALANCING, "MPOL_F_NUMA_BALANCING"})
+
+SCT_XLAT_DEFINE(mbind_flags, Flags, "MPOL_MF_???",
+                {MPOL_MF_STRICT, "MPOL_MF_STRICT"}, {MPOL_MF_MOVE, "MPOL_MF_MOVE"},
+                {MPOL_MF_MOVE_ALL, "MPOL_MF_MOVE_ALL"})
+
+SCT_XLAT_DEFINE(get_mempolicy_flags, Flags, "MPOL_F_???",
+                {MPOL_F_NODE, "MPOL_F_NODE"}, {MPOL_F_ADDR, "MPOL_F_ADDR"},
+                {MPOL_F_MEMS_ALLOWED, "MPOL_F_MEMS_ALLOWED"})
