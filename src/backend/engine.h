@@ -33,6 +33,9 @@ struct TraceSpec {
   bool detach_on_execve = false;      // -b execve
   int daemonize = 0;                  // -D 1, -DD 2 (new process group), -DDD 3 (new session)
   InjectRules inject;                 // -e inject= / -e fault= (ptrace engine)
+  // -P paths (each also resolved): strace tampers only with calls that pass
+  // them (the output filter applies them to the lines).
+  std::vector<std::string> trace_paths;
   // seccomp-bpf: -1 auto, 0 off, 1 on.
   int seccomp = -1;
   std::string progname = "sctrace";   // prefix of messages

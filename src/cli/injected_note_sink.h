@@ -5,8 +5,8 @@
 // result; this decorator in front of the strace text sink turns a failed,
 // annotated result into its rendered text so that the note follows it.
 // Only the text output is decorated: -c, -Z and JSON still see the failure.
-// With -e raw=all the renderer prints the bare return register and no
-// comment at all, so the note cannot be shown there (docs/tampering.md).
+// Calls printed raw (-e raw=) are left alone: the renderer prints the note
+// after their raw result itself (sinks/strace_render.cc).
 #pragma once
 
 #include "core/events.h"

@@ -99,6 +99,10 @@ TraceSpec build_spec(const StraceConfig& cfg, const std::string& prog) {
   spec.inject = cfg.inject;
   spec.daemonize = cfg.daemonize;
   spec.seccomp = cfg.seccomp;
+  // -n prints, on signal and exit lines, the task's last syscall even when it
+  // is filtered out: strace 6.1 (without --seccomp-bpf) stops at every call,
+  // so sctrace's own default filter would hide it.
+  if (cfg.syscall_numbers && spec.seccomp < 0) spec.seccomp = 0;
   return spec;
 }
 
@@ -227,6 +231,7 @@ int strace_main(int argc, char** argv) {
   filter_opt.unavailable = cfg.show_unavailable;
   filter_opt.detached = cfg.show_detached;
   OutputFilterSink filtered(filter_opt, outputs);
+  spec.trace_paths = filter_opt.paths;
 
   FanoutSink sinks;
   sinks.add(&messages);

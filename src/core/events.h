@@ -24,6 +24,12 @@ struct EventContext {
   EventTime time;
   TraceeMemory* mem = nullptr;
   int cpu = -1;
+  // At signal, group-stop and exit events (ptrace engine): what strace's -n
+  // and -i print there, the last syscall the task entered, traced or not
+  // (-1: unknown), and its instruction pointer at this stop.
+  long last_syscall = -1;
+  uint64_t ip = 0;
+  bool ip_known = false;
 };
 
 class EventSink {

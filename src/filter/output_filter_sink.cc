@@ -1,37 +1,13 @@
 #include "filter/output_filter_sink.h"
 
-#include <limits.h>
-#include <stdlib.h>
-#include <unistd.h>
+#include "filter/path_match.h"
 
 namespace sct {
 
 OutputFilterSink::OutputFilterSink(OutputFilterOptions opt, EventSink& next) : opt_(std::move(opt)), next_(next) {}
 
-bool OutputFilterSink::path_selected(const std::string& p) const {
-  for (const auto& sel : opt_.paths)
-    if (p == sel) return true;
-  return false;
-}
-
 bool OutputFilterSink::touches_path(const SyscallCall& call, const EventContext& ctx) const {
-  if (!call.row || !call.row->name) return false;
-  for (int i = 0; i < call.row->nargs; ++i) {
-    const ArgSpec& a = call.row->args[i];
-    if (a.kind == ArgKind::Path && ctx.mem) {
-      bool term = false;
-      auto s = ctx.mem->read_cstring(call.args[i], PATH_MAX, &term);
-      if (s && path_selected(*s)) return true;
-    } else if (a.kind == ArgKind::Fd || a.kind == ArgKind::DirFd) {
-      int fd = static_cast<int>(call.args[i]);
-      if (fd < 0) continue;
-      char link[64], buf[PATH_MAX];
-      snprintf(link, sizeof link, "/proc/%d/fd/%d", call.tid, fd);
-      ssize_t n = readlink(link, buf, sizeof buf - 1);
-      if (n > 0 && path_selected(std::string(buf, static_cast<size_t>(n)))) return true;
-    }
-  }
-  return false;
+  return call_touches_paths(call.tid, call.row, call.args, ctx.mem, opt_.paths);
 }
 
 void OutputFilterSink::syscall_entry(const SyscallCall& call, const EventContext& ctx) {

@@ -40,7 +40,6 @@ class OutputFilterSink final : public EventSink {
 
  private:
   bool touches_path(const SyscallCall& call, const EventContext& ctx) const;
-  bool path_selected(const std::string& p) const;
 
   OutputFilterOptions opt_;
   EventSink& next_;

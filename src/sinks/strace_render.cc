@@ -227,12 +227,25 @@ void render_args(const SyscallCall& call, size_t from, size_t to, const RenderOp
   }
 }
 
+// -e inject=: the note the ptrace engine appends to a tampered call's
+// ret_comment ("(INJECTED)", "(INJECTED: args)", "(DELAYED)"...). strace
+// prints it under -e raw= too, where no other comment is printed.
+static void append_tamper_note(const SyscallCall& call, std::string& out) {
+  size_t at = call.ret_comment.find("(INJECTED");
+  if (at == std::string::npos) at = call.ret_comment.find("(DELAYED)");
+  if (at == std::string::npos) return;
+  out += ' ';
+  out += call.ret_comment.substr(at);
+}
+
 std::string render_return(const SyscallCall& call, const RenderOptions& opt) {
   if (call.no_return) return "?";
   std::string out;
-  if ((opt.raw || call.raw) && !call.failed()) {
+  const bool raw = opt.raw || call.raw;
+  if (raw && !call.failed()) {
     // -e raw=: the return register in hex, undecoded.
     append_hex(static_cast<uint64_t>(call.ret), out);
+    append_tamper_note(call, out);
     return out;
   }
   if (call.failed()) {
@@ -242,9 +255,14 @@ std::string render_return(const SyscallCall& call, const RenderOptions& opt) {
     bool restart = call.error >= 512 && call.error <= 516;
     out = restart ? "? " : "-1 ";
     // An errno with no name prints its number and no message, as strace does.
-    if (!name) return out + fmt::format("(errno {})", call.error);
-    out += name;
-    if (msg) fmt::format_to(std::back_inserter(out), " ({})", msg);
+    if (!name) {
+      out += fmt::format("(errno {})", call.error);
+    } else {
+      out += name;
+      if (msg) fmt::format_to(std::back_inserter(out), " ({})", msg);
+    }
+    // Without raw, cli/injected_note_sink.h shows the note of a failed call.
+    if (raw) append_tamper_note(call, out);
     return out;
   }
   if (call.retval) {

@@ -170,10 +170,19 @@ void StraceTextSink::syscall_exit(const SyscallCall& call, const EventContext& c
   }
 }
 
+// A signal or stop line shows, with -n, the task's last syscall and, with
+// -i, where the task is now, when the engine knows them (ptrace).
+void StraceTextSink::note_stop_context(pid_t tid, const EventContext& ctx) {
+  LastCall& last = last_call_[tid];
+  if (ctx.last_syscall >= 0) last.nr = ctx.last_syscall;
+  if (ctx.ip_known) last.ip = ctx.ip;
+}
+
 void StraceTextSink::signal_delivered(pid_t tid, const siginfo_t& si, const EventContext& ctx) {
   if (!opt_.signals.empty() &&
       (si.si_signo < 0 || static_cast<size_t>(si.si_signo) >= opt_.signals.size() || !opt_.signals[si.si_signo]))
     return;
+  note_stop_context(tid, ctx);
   begin_line(tid, ctx.time);
   std::string text = "--- " + signal_name_or_number(si.si_signo) + " ";
 #ifdef SCT_HAVE_SIGINFO
@@ -190,6 +199,7 @@ void StraceTextSink::signal_delivered(pid_t tid, const siginfo_t& si, const Even
 void StraceTextSink::group_stop(pid_t tid, int sig, const EventContext& ctx) {
   if (!opt_.signals.empty() && (sig < 0 || static_cast<size_t>(sig) >= opt_.signals.size() || !opt_.signals[sig]))
     return;
+  note_stop_context(tid, ctx);
   begin_line(tid, ctx.time);
   Stream& s = stream(tid);
   write(s, "--- stopped by " + signal_name_or_number(sig) + " ---");
@@ -216,11 +226,15 @@ void StraceTextSink::task_exited(pid_t tid, int status, const EventContext& ctx)
     pending_.erase(pend);
   }
   if (!opt_.quiet_exit) {
-    // strace's -n shows the task's last syscall, traced or not; the engine
-    // reports only traced ones. A normal exit went through exit or
-    // exit_group: name exit_group unless the last call seen was exit.
+    // strace's -n shows the task's last syscall, traced or not. An engine
+    // that does not know it (eBPF) reports only traced ones; a normal exit
+    // went through exit or exit_group: name exit_group unless the last call
+    // seen was exit.
     LastCall& last = last_call_[tid];
-    if (WIFEXITED(status) && last.nr != SYS_exit) last.nr = SYS_exit_group;
+    if (ctx.last_syscall >= 0)
+      last.nr = ctx.last_syscall;
+    else if (WIFEXITED(status) && last.nr != SYS_exit)
+      last.nr = SYS_exit_group;
     begin_line(tid, ctx.time, false);
     Stream& s = stream(tid);
     if (WIFEXITED(status))

@@ -76,6 +76,8 @@ class StraceTextSink final : public EventSink {
   // " <unfinished ...>", then prints the pid prefix, timestamps, -n and -i.
   // ip_known: false for "+++ exited" lines, whose -i field is "[????????????????]".
   void begin_line(pid_t tid, const EventTime& t, bool ip_known = true);
+  // Takes the engine's -n/-i values for a signal or stop line, when it has them.
+  void note_stop_context(pid_t tid, const EventContext& ctx);
   void write(Stream& s, const std::string& text);
   void end_line(Stream& s);  // "\n" and forget the open line
   void pad_to_column(Stream& s, std::string& text) const;

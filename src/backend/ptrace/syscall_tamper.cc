@@ -5,7 +5,6 @@
 #include <sys/ptrace.h>
 #include <sys/uio.h>
 #include <sys/user.h>
-#include <time.h>
 
 #include <cstdio>
 #include <cstring>
@@ -23,12 +22,6 @@ bool set_register(pid_t tid, size_t offset, uint64_t value) {
 
 constexpr size_t kOrigRax = offsetof(struct user, regs.orig_rax);
 constexpr size_t kRax = offsetof(struct user, regs.rax);
-
-void sleep_ns(int64_t ns) {
-  struct timespec ts = {static_cast<time_t>(ns / 1000000000), static_cast<long>(ns % 1000000000)};
-  while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
-  }
-}
 
 // process_vm_writev, or PTRACE_POKEDATA word by word where the page is not
 // writable by the tracee itself (strace's upoken does the same).
@@ -165,15 +158,12 @@ void SyscallTamper::annotate(pid_t tid, SyscallCall& call) {
     call.ret_comment += " " + note;
 }
 
-int SyscallTamper::before_resume(pid_t tid, int sig) {
+int SyscallTamper::before_resume(pid_t tid, int sig, int64_t* delay_ns) {
+  *delay_ns = 0;
   auto it = tasks_.find(tid);
   if (it == tasks_.end()) return sig;
   TaskState& task = it->second;
-  if (task.pending_delay_ns > 0) {
-    // The tracer sleeps: other tasks wait too (strace arms a timer instead).
-    fflush(nullptr);
-    sleep_ns(task.pending_delay_ns);
-  }
+  *delay_ns = task.pending_delay_ns;
   task.pending_delay_ns = 0;
   if (!sig) sig = task.pending_signal;
   task.pending_signal = 0;

@@ -15,7 +15,8 @@
 // - poke_enter= / poke_exit= write bytes where an argument points, before
 //   the call is decoded; the note is " (INJECTED: args)";
 // - delay_enter= / delay_exit= keep the task stopped that long before it is
-//   resumed; the call is reported with " (DELAYED)".
+//   resumed (the engine parks it: backend/ptrace/delay_queue.h, other tasks
+//   run meanwhile); the call is reported with " (DELAYED)".
 // Only traced calls (-e trace=) are tampered with, never the command's
 // start-up before its execve: the seccomp filter therefore already stops at
 // every call a rule can select.
@@ -53,9 +54,10 @@ class SyscallTamper {
   void on_exit(pid_t tid, int64_t* rval, bool* is_error);
   // After decoding the exit: appends strace's notes to the call's result.
   void annotate(pid_t tid, SyscallCall& call);
-  // Just before the task is resumed from a stop: sleeps a pending delay and
-  // returns the signal to resume with (an injected one if sig is 0).
-  int before_resume(pid_t tid, int sig);
+  // Just before the task is resumed from a stop: returns the signal to
+  // resume with (an injected one if sig is 0) and sets *delay_ns to how long
+  // the task must first stay stopped (0: none).
+  int before_resume(pid_t tid, int sig, int64_t* delay_ns);
   // The task is gone: its counters go with it (a new task starts afresh).
   void forget(pid_t tid) { tasks_.erase(tid); }
 
