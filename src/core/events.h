@@ -30,6 +30,10 @@ struct EventContext {
   long last_syscall = -1;
   uint64_t ip = 0;
   bool ip_known = false;
+  // What the task's descriptors referred to at this event, when the engine
+  // keeps track (eBPF: the descriptor may be closed by the time the event is
+  // read); null: read /proc/PID/fd now (ptrace: the task is stopped).
+  FdResolver* fds = nullptr;
 };
 
 class EventSink {

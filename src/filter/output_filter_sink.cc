@@ -7,7 +7,7 @@ namespace sct {
 OutputFilterSink::OutputFilterSink(OutputFilterOptions opt, EventSink& next) : opt_(std::move(opt)), next_(next) {}
 
 bool OutputFilterSink::touches_path(const SyscallCall& call, const EventContext& ctx) const {
-  return call_touches_paths(call.tid, call.row, call.args, ctx.mem, opt_.paths);
+  return call_touches_paths(call.tid, call.row, call.args, ctx.mem, opt_.paths, ctx.fds);
 }
 
 void OutputFilterSink::syscall_entry(const SyscallCall& call, const EventContext& ctx) {

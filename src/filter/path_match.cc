@@ -9,7 +9,7 @@
 namespace sct {
 
 bool call_touches_paths(pid_t tid, const SyscallRow* row, const uint64_t* args, TraceeMemory* mem,
-                        const std::vector<std::string>& paths) {
+                        const std::vector<std::string>& paths, FdResolver* fds) {
   if (!row || !row->name) return false;
   auto selected = [&paths](const std::string& p) { return std::find(paths.begin(), paths.end(), p) != paths.end(); };
   for (int i = 0; i < row->nargs; ++i) {
@@ -21,6 +21,11 @@ bool call_touches_paths(pid_t tid, const SyscallRow* row, const uint64_t* args, 
     } else if (a.kind == ArgKind::Fd || a.kind == ArgKind::DirFd) {
       int fd = static_cast<int>(args[i]);
       if (fd < 0) continue;
+      if (fds) {
+        auto p = fds->fd_path(tid, fd);
+        if (p && selected(*p)) return true;
+        continue;
+      }
       char link[64], buf[PATH_MAX];
       snprintf(link, sizeof link, "/proc/%d/fd/%d", tid, fd);
       ssize_t n = readlink(link, buf, sizeof buf - 1);

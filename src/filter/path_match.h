@@ -12,14 +12,16 @@
 #include <vector>
 
 #include "core/tracee_memory.h"
+#include "decode/decoder.h"
 #include "syscalls/syscall_table.h"
 
 namespace sct {
 
 // paths: the -P arguments, each also in its resolved form. args: the raw
 // argument registers; mem: the task's memory at this stop (may be null:
-// then only descriptors are matched).
+// then only descriptors are matched); fds: what descriptors refer to (null:
+// /proc/PID/fd now).
 bool call_touches_paths(pid_t tid, const SyscallRow* row, const uint64_t* args, TraceeMemory* mem,
-                        const std::vector<std::string>& paths);
+                        const std::vector<std::string>& paths, FdResolver* fds = nullptr);
 
 }  // namespace sct
