@@ -40,23 +40,33 @@ set(_gen_dir ${CMAKE_BINARY_DIR}/generated/bpf)
 file(MAKE_DIRECTORY ${_gen_dir})
 file(GLOB _bpf_sources CONFIGURE_DEPENDS ${_bpf_dir}/*.bpf.c)
 set(_skeletons "")
+# Each program source is built twice: as is (tp_btf programs), and with
+# -DSCT_RAW_TP (raw tracepoints: the fallback for kernels that cannot attach
+# tp_btf, see sctrace.bpf.c) into NAME_raw.lskel.h.
 foreach(src ${_bpf_sources})
-  get_filename_component(name ${src} NAME_WE)   # sctrace.bpf.c -> sctrace
-  set(obj ${_gen_dir}/${name}.bpf.o)
-  set(skel ${_gen_dir}/${name}.lskel.h)
-  add_custom_command(
-    OUTPUT ${skel}
-    COMMAND ${SCTRACE_BPF_CLANG} -target bpf -D__TARGET_ARCH_x86 -O2 -g -Wall -Werror
-            -I${_bpf_dir} -c ${src} -o ${obj}
-    COMMAND ${SCTRACE_LLVM_STRIP} -g ${obj}
-    # Through a shell for the redirection; written aside first so that a failed
-    # run leaves no half header behind.
-    COMMAND sh -c "\"$1\" gen skeleton -L \"$2\" name \"$3\" > \"$4.tmp\" && mv \"$4.tmp\" \"$4\""
-            sh ${SCTRACE_BPFTOOL} ${obj} ${name}_bpf ${skel}
-    DEPENDS ${src} ${_bpf_dir}/records.h ${_bpf_dir}/vmlinux.h
-    COMMENT "BPF ${name}.bpf.c -> ${name}.lskel.h"
-    VERBATIM)
-  list(APPEND _skeletons ${skel})
+  get_filename_component(base ${src} NAME_WE)   # sctrace.bpf.c -> sctrace
+  foreach(variant "" "_raw")
+    set(name ${base}${variant})
+    set(defs "")
+    if(variant STREQUAL "_raw")
+      set(defs -DSCT_RAW_TP=1)
+    endif()
+    set(obj ${_gen_dir}/${name}.bpf.o)
+    set(skel ${_gen_dir}/${name}.lskel.h)
+    add_custom_command(
+      OUTPUT ${skel}
+      COMMAND ${SCTRACE_BPF_CLANG} -target bpf -D__TARGET_ARCH_x86 ${defs} -O2 -g -Wall -Werror
+              -I${_bpf_dir} -c ${src} -o ${obj}
+      COMMAND ${SCTRACE_LLVM_STRIP} -g ${obj}
+      # Through a shell for the redirection; written aside first so that a failed
+      # run leaves no half header behind.
+      COMMAND sh -c "\"$1\" gen skeleton -L \"$2\" name \"$3\" > \"$4.tmp\" && mv \"$4.tmp\" \"$4\""
+              sh ${SCTRACE_BPFTOOL} ${obj} ${name}_bpf ${skel}
+      DEPENDS ${src} ${_bpf_dir}/records.h ${_bpf_dir}/vmlinux.h
+      COMMENT "BPF ${base}.bpf.c ${defs} -> ${name}.lskel.h"
+      VERBATIM)
+    list(APPEND _skeletons ${skel})
+  endforeach()
 endforeach()
 add_custom_target(sctrace_bpf_skeletons DEPENDS ${_skeletons})
 add_dependencies(sctrace_objs sctrace_bpf_skeletons)

@@ -3,6 +3,7 @@
 #  - bpf_diff_*: every differential case of tests/diff/cases, against Debian's
 #    strace, with sctrace running --backend=bpf (through a wrapper that keeps
 #    the name it was called by, so messages normalise alike);
+#  - bpf_rawtp_diff_*: core.txt's cases through the raw-tracepoint fallback;
 #  - bpf_*: engine-specific checks (lost events, -p, --comm, -c) in check_*.sh.
 find_package(Python3 REQUIRED COMPONENTS Interpreter)
 set(_bpf_tests ${CMAKE_SOURCE_DIR}/tests/bpf)
@@ -34,6 +35,23 @@ foreach(line ${_bpf_case_lines})
       --sctrace ${_wrapper} --progs ${CMAKE_BINARY_DIR}/tests/progs ${case_mode} "${line}")
   set_tests_properties(bpf_diff_${case_name} PROPERTIES LABELS "bpf;diff" TIMEOUT 120
     SKIP_RETURN_CODE 77 RESOURCE_LOCK "${case_lock}")
+endforeach()
+
+# The basic cases (core.txt) again through the raw-tracepoint programs, the
+# fallback for kernels without tp_btf, forced by SCTRACE_BPF_FORCE_RAW_TP=1
+# (strace and sctrace both see it, so the traced environments stay alike).
+sct_read_case_lines(_bpf_core_lines ${CMAKE_SOURCE_DIR}/tests/diff/cases/core.txt)
+foreach(line ${_bpf_core_lines})
+  sct_parse_case_line("${line}")
+  if(case_name STREQUAL "" OR case_name IN_LIST _bpf_known)
+    continue()
+  endif()
+  add_test(NAME bpf_rawtp_diff_${case_name}
+    COMMAND ${_bpf_tests}/guard.sh $<TARGET_FILE:sctrace>
+      ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/diff/run_diff.py
+      --sctrace ${_wrapper} --progs ${CMAKE_BINARY_DIR}/tests/progs ${case_mode} "${line}")
+  set_tests_properties(bpf_rawtp_diff_${case_name} PROPERTIES LABELS "bpf;diff" TIMEOUT 120
+    SKIP_RETURN_CODE 77 RESOURCE_LOCK "${case_lock}" ENVIRONMENT "SCTRACE_BPF_FORCE_RAW_TP=1")
 endforeach()
 
 file(GLOB _bpf_checks CONFIGURE_DEPENDS ${_bpf_tests}/check_*.sh)

@@ -112,6 +112,8 @@ class StartupClock {
   }
   void programs(const sct_bpf& bpf) const {
     if (!on_) return;
+    fprintf(stderr, "bpf programs: %s, %s\n", bpf.raw_tp ? "raw tracepoints" : "tp_btf",
+            bpf.batching ? "records batched per CPU" : "one sample per record");
     for (int i = 0; i < bpf.nprogs; ++i) {
       bpf_prog_info info = {};
       __u32 len = sizeof info;
@@ -397,7 +399,9 @@ class BpfEngine {
   }
 
   static int on_record(void* ctx, void* data, size_t size) {
-    static_cast<BpfEngine*>(ctx)->record(data, size);
+    // A sample is one record or a batch of them (progs/records.h).
+    auto* engine = static_cast<BpfEngine*>(ctx);
+    for_each_record(data, size, [engine](const void* rec, size_t n) { engine->record(rec, n); });
     return 0;
   }
 

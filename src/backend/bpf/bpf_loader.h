@@ -37,6 +37,9 @@ struct sct_bpf_config {
 /* What user space needs of the loaded object. */
 struct sct_bpf {
   void* skel;
+  int raw_tp;   /* the raw-tracepoint programs (fallback) rather than tp_btf */
+  int batching; /* syscall records sent in per-CPU batches (sched_switch attached) */
+  int follow_forks; /* sched_process_fork attached (-f) */
   int tracked_fd, comms_fd, plans_fd, counts_fd, events_fd;
   volatile __u64* lost_events; /* the programs' counter, mapped */
   int nprogs;
@@ -45,13 +48,17 @@ struct sct_bpf {
 };
 
 /* Creates the maps and loads the programs: 0, or -errno with a message in
- * err. log/log_size: where the verifier's log goes (NULL: nowhere). */
+ * err. log/log_size: where the verifier's log goes (NULL: nowhere).
+ * The tp_btf programs first; where the kernel refuses them, the same
+ * programs on raw tracepoints (SCTRACE_BPF_FORCE_RAW_TP=1: those only).
+ * SCTRACE_BPF_NO_BATCH=1: one ring-buffer sample per record. */
 int sct_bpf_load(const struct sct_bpf_config* config, struct sct_bpf* out, char* log, size_t log_size, char* err,
                  size_t err_size);
 
-/* Attaches the programs (those watching signals only when signals is
- * set): 0 or -errno. */
-int sct_bpf_attach(struct sct_bpf* bpf, int signals);
+/* Attaches the programs (those watching signals, and sched_switch that
+ * sends batches, only when streaming records rather than counting):
+ * 0 or -errno. */
+int sct_bpf_attach(struct sct_bpf* bpf, int streaming);
 
 /* Detaches and unloads (safe on a failed load). */
 void sct_bpf_destroy(struct sct_bpf* bpf);

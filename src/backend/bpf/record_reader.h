@@ -26,6 +26,21 @@ namespace sct {
 // The header of a record of size bytes; nullopt when it is malformed.
 std::optional<sct_rec_hdr> read_record_header(const void* data, size_t size);
 
+// Calls fn(record, size) for each record of one ring-buffer sample: the
+// kernel sends syscall records in per-CPU batches, back to back (each record's
+// size is in its header, a multiple of 8). Stops at a malformed one.
+template <class Fn>
+void for_each_record(const void* data, size_t size, Fn&& fn) {
+  const auto* bytes = static_cast<const char*>(data);
+  size_t off = 0;
+  while (off < size) {
+    auto h = read_record_header(bytes + off, size - off);
+    if (!h) return;
+    fn(static_cast<const void*>(bytes + off), static_cast<size_t>(h->size));
+    off += h->size;
+  }
+}
+
 // The captures of one record, or two (exit record and entry copy). It does
 // not own the bytes: the record (and entry copy) must outlive its use.
 class CaptureMemory final : public TraceeMemory {

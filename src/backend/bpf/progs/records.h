@@ -11,6 +11,11 @@
 /* The per-CPU scratch record: header + up to six captures of CAP_MAX. */
 #define SCT_SCRATCH_SIZE (28 * 1024)
 #define SCT_MAX_CAPS 6
+/* Syscall records are sent in per-CPU batches of up to this many bytes (a
+ * ring-buffer sample holds one record or several, back to back); records
+ * larger than SCT_BATCH_REC_MAX are sent alone. */
+#define SCT_BATCH_SIZE (8 * 1024)
+#define SCT_BATCH_REC_MAX 1024
 
 enum sct_rec_type {
   SCT_REC_SYSCALL = 1, /* one whole syscall: entry and exit merged */

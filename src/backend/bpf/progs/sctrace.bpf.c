@@ -18,10 +18,28 @@
  */
 #include "vmlinux.h"
 
+#include <bpf/bpf_core_read.h>
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
 
 #include "records.h"
+
+/* Built twice (cmake/bpf.cmake): with tp_btf programs, and with -DSCT_RAW_TP
+ * for kernels that cannot attach those (the loader falls back on it, or
+ * SCTRACE_BPF_FORCE_RAW_TP=1 chooses it). A raw tracepoint hands its
+ * arguments over as plain numbers: kernel memory behind them is read with
+ * bpf_probe_read_kernel (task fields with CO-RE: BPF_CORE_READ), and the
+ * syscall in flight is kept in a hash map by tid (task-local storage wants a
+ * BTF-typed task). */
+#ifdef SCT_RAW_TP
+#define SCT_TP(name) SEC("raw_tp/" name)
+#define KREAD(p, field) BPF_CORE_READ(p, field)
+#define CURRENT_TASK() ((struct task_struct*)bpf_get_current_task())
+#else
+#define SCT_TP(name) SEC("tp_btf/" name)
+#define KREAD(p, field) ((p)->field)
+#define CURRENT_TASK() bpf_get_current_task_btf()
+#endif
 
 char LICENSE[] SEC("license") = "GPL";
 
@@ -35,6 +53,8 @@ const volatile __u8 counts_only = 0;
 const volatile __u8 have_comms = 0;
 const volatile __u8 trace_unknown = 1;  /* numbers >= SCT_MAX_SYSCALLS */
 const volatile __u64 wake_threshold = 1 << 20;
+/* Syscall records collected per CPU and sent several at a time (see batch). */
+const volatile __u8 batch_records = 1;
 const volatile __u64 traced_bits[SCT_MAX_SYSCALLS / 64] = {};
 
 /* Records that did not fit into the ring buffer. */
@@ -54,7 +74,9 @@ struct scratch {
  * a third of the start-up time. */
 struct {
   __uint(type, BPF_MAP_TYPE_HASH);
-  __uint(max_entries, 65536);
+  /* Its buckets are allocated and initialised at creation (a 64k-entry map
+   * took 5 ms of the start-up): room for 16k live traced tasks. */
+  __uint(max_entries, 16384);
   __uint(map_flags, BPF_F_NO_PREALLOC);
   __type(key, __u32); /* tid */
   __type(value, __u8);
@@ -69,12 +91,38 @@ struct {
 
 /* The syscall in flight, per task: task-local storage, freed with the task,
  * and no hashing on the hot path. */
+#ifdef SCT_RAW_TP
+struct {
+  __uint(type, BPF_MAP_TYPE_HASH);
+  __uint(max_entries, 16384); /* as tracked */
+  __uint(map_flags, BPF_F_NO_PREALLOC);
+  __type(key, __u32); /* tid; deleted at the task's exit */
+  __type(value, struct inflight);
+} inflight SEC(".maps");
+
+static __always_inline struct inflight* inflight_of(__u32 tid) { return bpf_map_lookup_elem(&inflight, &tid); }
+
+static __always_inline struct inflight* inflight_new(__u32 tid) {
+  struct inflight zero = {};
+  bpf_map_update_elem(&inflight, &tid, &zero, BPF_NOEXIST);
+  return bpf_map_lookup_elem(&inflight, &tid);
+}
+#else
 struct {
   __uint(type, BPF_MAP_TYPE_TASK_STORAGE);
   __uint(map_flags, BPF_F_NO_PREALLOC);
   __type(key, int);
   __type(value, struct inflight);
 } inflight SEC(".maps");
+
+static __always_inline struct inflight* inflight_of(__u32 tid) {
+  return bpf_task_storage_get(&inflight, bpf_get_current_task_btf(), 0, 0);
+}
+
+static __always_inline struct inflight* inflight_new(__u32 tid) {
+  return bpf_task_storage_get(&inflight, bpf_get_current_task_btf(), 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
+}
+#endif
 
 struct {
   __uint(type, BPF_MAP_TYPE_ARRAY);
@@ -102,6 +150,26 @@ struct {
   __uint(max_entries, 4 << 20); /* resized by user space (--bpf-buffer) */
 } events SEC(".maps");
 
+/* Syscall records waiting to be sent, per CPU. Each bpf_ringbuf_output takes
+ * the ring's spinlock with interrupts off, which costs much of the
+ * per-syscall time in these VMs: a batch sends ~50 storm records at once.
+ * A batch is sent when it is nearly full, before any other record (so that
+ * each task's records keep their order: forks, exits, signals, execve), and
+ * when its CPU switches tasks (sched_switch): records never wait while their
+ * task blocks, and a task cannot move to another CPU ahead of them. */
+struct batch {
+  __u32 len;  /* bytes in data */
+  __u32 nrec; /* records in data (lost together) */
+  __u8 data[SCT_BATCH_SIZE + SCT_BATCH_REC_MAX];
+};
+
+struct {
+  __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+  __uint(max_entries, 1);
+  __type(key, __u32);
+  __type(value, struct batch);
+} batch SEC(".maps");
+
 static __always_inline int selected(__u32 tid) {
   if (bpf_map_lookup_elem(&tracked, &tid)) return 1;
   if (have_comms) {
@@ -124,11 +192,59 @@ static __always_inline __u64 wake_flags(void) {
 }
 
 
+static __always_inline struct batch* batch_buf(void) {
+  __u32 zero = 0;
+  return bpf_map_lookup_elem(&batch, &zero);
+}
+
+/* Sends this CPU's waiting records. */
+static __always_inline void flush_batch(struct batch* b) {
+  if (!b || !b->len) return;
+  __u64 flags = wake_flags();
+  __u64 len = b->len;
+  BARRIER_VAR(len);
+  if (len > SCT_BATCH_SIZE) return;
+  BARRIER_VAR(len);
+  if (bpf_ringbuf_output(&events, b->data, len, flags) != 0) __sync_fetch_and_add(&lost_events, b->nrec);
+  b->len = 0;
+  b->nrec = 0;
+}
+
+/* Sends one record now, after the records waiting on this CPU. */
 static __always_inline void emit(void* data, __u64 size, __u64 flags) {
+  if (batch_records) flush_batch(batch_buf());
   BARRIER_VAR(size);
   if (size > SCT_SCRATCH_SIZE) return;
   BARRIER_VAR(size);
   if (bpf_ringbuf_output(&events, data, size, flags) != 0) __sync_fetch_and_add(&lost_events, 1);
+}
+
+/* A syscall record: added to this CPU's batch when it is small, else sent. */
+static __always_inline void emit_batched(void* data, __u32 size) {
+  struct batch* b = batch_records ? batch_buf() : 0;
+  if (!b || size > SCT_BATCH_REC_MAX || !size) {
+    emit(data, size, wake_flags());
+    return;
+  }
+  __u32 at = b->len;
+  BARRIER_VAR(at);
+  if (at > SCT_BATCH_SIZE - SCT_BATCH_REC_MAX) {
+    flush_batch(b);
+    at = 0;
+  }
+  __u64 n = size, o = at;
+  BARRIER_VAR(o);
+  if (o > SCT_BATCH_SIZE - SCT_BATCH_REC_MAX) return;
+  /* For the verifier, which loses the bound above through register copies:
+   * the mask keeps o below SCT_BATCH_SIZE (data has REC_MAX of slack). */
+  o &= SCT_BATCH_SIZE - 1;
+  BARRIER_VAR(n);
+  if (n > SCT_BATCH_REC_MAX) return;
+  BARRIER_VAR(n);
+  if (bpf_probe_read_kernel(&b->data[o], n, data) != 0) return;
+  b->len = at + size;
+  b->nrec++;
+  if (b->len > SCT_BATCH_SIZE - SCT_BATCH_REC_MAX) flush_batch(b);
 }
 
 /* Room for one more capture (header + SCT_CAP_MAX bytes) at off. */
@@ -388,6 +504,24 @@ __noinline int cap_one(struct scratch* sc, __u32 off, const struct sct_arg_plan*
   return cap_arg(sc, off, KIND_SIZE(kind, p->size), arg, len);
 }
 
+/* cap_one for the captures taken at entry (capture_plan.cc): execve's
+ * strings and vectors, in/out structs, the signal frame. Without the nested
+ * kinds (iovecs, msghdrs), which sys_enter's verification then skips (each
+ * program verifies and compiles the global functions it reaches). */
+__noinline int cap_one_entry(struct scratch* sc, __u32 off, const struct sct_arg_plan* p, __u32 i, __u64 sp) {
+  if (!sc || !p || i > 5) return off;
+  struct sct_rec_hdr* h = (void*)sc->data;
+  __u64 arg = h->args[i & 7];
+  __u32 kind = p->kind;
+  if (kind == SCT_CAP_STACK) return cap_arg(sc, off, KIND_SIZE(kind, p->size), sp, 0);
+  if (kind == SCT_CAP_STRV || kind == SCT_CAP_PTRV) {
+    __u32 max_strings = p->len_arg > 0 ? p->len_arg : 32;
+    return cap_vec(sc, off, arg, ((__u32)(kind == SCT_CAP_STRV) << 31) | (max_strings << 16) | p->size);
+  }
+  if (kind == SCT_CAP_STR || kind == SCT_CAP_FIXED) return cap_arg(sc, off, KIND_SIZE(kind, p->size), arg, 0);
+  return off;
+}
+
 /* Fills the captures of the six argument plans args after the header;
  * returns the record size. */
 /* Sets flags on the capture header at at. */
@@ -400,10 +534,11 @@ static __always_inline void mark_cap(struct scratch* sc, __u32 at, __u32 flags) 
 /* After a successful execve: its file name and argv strings from the new
  * image's stack, where the kernel has just written them (so they are mapped). */
 static __always_inline __u32 capture_exec_strings(struct scratch* sc) {
-  struct mm_struct* mm = bpf_get_current_task_btf()->mm;
+  struct task_struct* task = CURRENT_TASK();
+  struct mm_struct* mm = KREAD(task, mm);
   __u32 off = sizeof(struct sct_rec_hdr), next;
   if (!mm) return off;
-  __u64 arg_start = mm->arg_start, arg_end = mm->arg_end, env_end = mm->env_end;
+  __u64 arg_start = KREAD(mm, arg_start), arg_end = KREAD(mm, arg_end), env_end = KREAD(mm, env_end);
   next = cap_arg(sc, off, KIND_SIZE(SCT_CAP_STR, SCT_CAP_MAX), env_end, 0);
   if (next != off) mark_cap(sc, off, SCT_CAP_EXECFN);
   off = next;
@@ -421,25 +556,56 @@ static __always_inline __u32 capture_all(struct scratch* sc, const struct sct_ar
   return off;
 }
 
-SEC("tp_btf/sys_enter")
+static __always_inline __u32 capture_entry(struct scratch* sc, const struct sct_arg_plan* args, __u64 sp) {
+  __u32 off = sizeof(struct sct_rec_hdr);
+  for (int i = 0; i < 6; i++) off = cap_one_entry(sc, off, &args[i], i, sp);
+  return off;
+}
+
+/* The syscall's argument registers and stack pointer. */
+struct sys_regs {
+  __u64 args[6];
+  __u64 sp;
+};
+
+static __always_inline void read_regs(struct pt_regs* regs, struct sys_regs* out) {
+#ifdef SCT_RAW_TP
+  /* x86_64's struct pt_regs is ABI (ptrace's user_regs_struct): no CO-RE. */
+  struct pt_regs r;
+  if (bpf_probe_read_kernel(&r, sizeof r, regs) != 0) return;
+#define R r.
+#else
+#define R regs->
+#endif
+  out->args[0] = R di;
+  out->args[1] = R si;
+  out->args[2] = R dx;
+  out->args[3] = R r10;
+  out->args[4] = R r8;
+  out->args[5] = R r9;
+  out->sp = R sp;
+#undef R
+}
+
+SCT_TP("sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs* regs, long id) {
   __u64 pid_tgid = bpf_get_current_pid_tgid();
   __u32 tid = (__u32)pid_tgid;
-  if (!traced(id) || !selected(tid)) return 0;
+  if (!traced(id)) return 0;
+  /* A task with a slot was selected when it got it: without --comm (which is
+   * decided anew each call) that spares the tid map's hashing. */
+  struct inflight* slot = have_comms ? 0 : inflight_of(tid);
+  if (!slot) {
+    if (!selected(tid)) return 0;
+    slot = inflight_new(tid);
+    if (!slot) return 0;
+  }
+  struct sys_regs r = {};
+  if (!counts_only) read_regs(regs, &r);
   struct inflight in = {};
   in.nr = id;
   in.enter_ns = bpf_ktime_get_ns();
-  if (!counts_only) {
-    in.args[0] = regs->di;
-    in.args[1] = regs->si;
-    in.args[2] = regs->dx;
-    in.args[3] = regs->r10;
-    in.args[4] = regs->r8;
-    in.args[5] = regs->r9;
-  }
-  struct inflight* slot =
-      bpf_task_storage_get(&inflight, bpf_get_current_task_btf(), 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
-  if (!slot) return 0;
+  for (int i = 0; i < 6; i++) in.args[i] = r.args[i];
   *slot = in;
   if (counts_only || id < 0 || id >= SCT_MAX_SYSCALLS) return 0;
 
@@ -459,7 +625,7 @@ int BPF_PROG(sys_enter, struct pt_regs* regs, long id) {
   h->nr = id;
   for (int i = 0; i < 6; i++) h->args[i] = in.args[i];
   h->enter_ns = in.enter_ns;
-  __u32 size = capture_all(sc, pl->entry_record ? pl->arg : pl->entry_arg, regs->sp);
+  __u32 size = capture_entry(sc, pl->entry_record ? pl->arg : pl->entry_arg, r.sp);
   h->size = size;
   emit(sc->data, size, wake_flags());
   return 0;
@@ -475,11 +641,11 @@ static __always_inline void count(long nr, __s64 ret, __u64 ns) {
   if (ns > c->max_ns) c->max_ns = ns;
 }
 
-SEC("tp_btf/sys_exit")
+SCT_TP("sys_exit")
 int BPF_PROG(sys_exit, struct pt_regs* regs, long ret) {
   __u64 pid_tgid = bpf_get_current_pid_tgid();
   __u32 tid = (__u32)pid_tgid;
-  struct inflight* in = bpf_task_storage_get(&inflight, bpf_get_current_task_btf(), 0, 0);
+  struct inflight* in = inflight_of(tid);
   if (!in || !in->enter_ns) return 0;
   __u64 now = bpf_ktime_get_ns();
   if (counts_only) {
@@ -515,40 +681,43 @@ int BPF_PROG(sys_exit, struct pt_regs* regs, long ret) {
     }
   }
   h->size = size;
-  emit(sc->data, size, wake_flags());
+  emit_batched(sc->data, size);
   return 0;
 }
 
-SEC("tp_btf/sched_process_fork")
+SCT_TP("sched_process_fork")
 int BPF_PROG(sched_fork, struct task_struct* parent, struct task_struct* child) {
   if (!follow_forks) return 0;
-  __u32 ptid = parent->pid;
+  __u32 ptid = KREAD(parent, pid);
   if (!bpf_map_lookup_elem(&tracked, &ptid)) return 0;
-  __u32 ctid = child->pid;
+  __u32 ctid = KREAD(child, pid);
   __u8 one = 1;
   bpf_map_update_elem(&tracked, &ctid, &one, BPF_ANY);
   struct sct_rec_hdr h = {};
   h.type = SCT_REC_FORK;
   h.size = sizeof h;
   h.tid = ptid;
-  h.tgid = parent->tgid;
+  h.tgid = KREAD(parent, tgid);
   h.nr = ctid;
   h.enter_ns = bpf_ktime_get_ns();
   emit(&h, sizeof h, wake_flags());
   return 0;
 }
 
-SEC("tp_btf/sched_process_exit")
+SCT_TP("sched_process_exit")
 int BPF_PROG(sched_exit, struct task_struct* p) {
-  __u32 tid = p->pid;
+  __u32 tid = KREAD(p, pid);
   if (!bpf_map_lookup_elem(&tracked, &tid)) return 0;
   bpf_map_delete_elem(&tracked, &tid);
+#ifdef SCT_RAW_TP
+  bpf_map_delete_elem(&inflight, &tid);
+#endif
   struct sct_rec_hdr h = {};
   h.type = SCT_REC_EXIT;
   h.size = sizeof h;
   h.tid = tid;
-  h.tgid = p->tgid;
-  h.nr = p->exit_code;
+  h.tgid = KREAD(p, tgid);
+  h.nr = KREAD(p, exit_code);
   h.enter_ns = bpf_ktime_get_ns();
   /* Wake user space at once: the end of a task may be the end of the trace. */
   emit(&h, sizeof h, BPF_RB_FORCE_WAKEUP);
@@ -587,7 +756,7 @@ static __always_inline void emit_signal(__u32 tid, __u32 tgid, int sig, struct k
   emit(&r, sizeof r, wake_flags());
 }
 
-SEC("tp_btf/signal_deliver")
+SCT_TP("signal_deliver")
 int BPF_PROG(sig_deliver, int sig, struct kernel_siginfo* info, struct k_sigaction* ka) {
   __u64 pid_tgid = bpf_get_current_pid_tgid();
   __u32 tid = (__u32)pid_tgid;
@@ -596,11 +765,19 @@ int BPF_PROG(sig_deliver, int sig, struct kernel_siginfo* info, struct k_sigacti
   return 0;
 }
 
-SEC("tp_btf/signal_generate")
+SCT_TP("signal_generate")
 int BPF_PROG(sig_generate, int sig, struct kernel_siginfo* info, struct task_struct* task, int group, int result) {
   if (result != TRACE_SIGNAL_IGNORED && result != TRACE_SIGNAL_DELIVERED) return 0;
-  __u32 tid = task->pid;
+  __u32 tid = KREAD(task, pid);
   if (!bpf_map_lookup_elem(&tracked, &tid)) return 0;
-  emit_signal(tid, task->tgid, sig, info, result == TRACE_SIGNAL_IGNORED ? SCT_SIG_IGNORED : SCT_SIG_GENERATED);
+  emit_signal(tid, KREAD(task, tgid), sig, info, result == TRACE_SIGNAL_IGNORED ? SCT_SIG_IGNORED : SCT_SIG_GENERATED);
+  return 0;
+}
+
+/* A CPU switching tasks sends the records its batch holds (see batch). */
+SCT_TP("sched_switch")
+int BPF_PROG(sched_switch, bool preempt, struct task_struct* prev, struct task_struct* next) {
+  struct batch* b = batch_buf();
+  if (b && b->len) flush_batch(b);
   return 0;
 }
