@@ -50,6 +50,14 @@ DecodeOptions DecodeOptions::for_call(long nr) const {
   return o;
 }
 
+std::optional<std::string> FdResolver::proc_cwd(pid_t tid) {
+  char link[64], buf[4096];
+  snprintf(link, sizeof link, "/proc/%d/cwd", tid);
+  ssize_t n = readlink(link, buf, sizeof buf - 1);
+  if (n <= 0) return std::nullopt;
+  return std::string(buf, static_cast<size_t>(n));
+}
+
 Value DecodeContext::fd(int64_t fd) {
   Value v = Value::fd(static_cast<int>(fd));
   if (opt_.decode_fds && fds_ && static_cast<int>(fd) >= 0) {
@@ -65,12 +73,10 @@ Value DecodeContext::dirfd(int64_t fd) {
     Value v = Value::sym_decimal("AT_FDCWD", AT_FDCWD);
     // -y decorates AT_FDCWD with the current directory, as strace does.
     if (opt_.decode_fds) {
-      char link[64], buf[4096];
-      snprintf(link, sizeof link, "/proc/%d/cwd", call_.tid);
-      ssize_t n = readlink(link, buf, sizeof buf - 1);
-      if (n > 0) {
+      auto cwd = fds_ ? fds_->cwd_path(call_.tid) : FdResolver::proc_cwd(call_.tid);
+      if (cwd) {
         v.is_fd = true;
-        v.fd_path = std::string(buf, static_cast<size_t>(n));
+        v.fd_path = std::move(*cwd);
       }
     }
     return v;

@@ -108,6 +108,10 @@ class FdResolver {
   virtual std::optional<std::string> fd_path(pid_t tid, int fd) = 0;
   // -yy: "TCP:[127.0.0.1:41234->127.0.0.1:8080]" for sockets, else the path.
   virtual std::optional<std::string> fd_detail(pid_t tid, int fd) { return fd_path(tid, fd); }
+  // -y's AT_FDCWD</dir>: the task's working directory; nullopt when unknown.
+  // By default /proc/<tid>/cwd now (the eBPF engine's tables remember it).
+  virtual std::optional<std::string> cwd_path(pid_t tid) { return proc_cwd(tid); }
+  static std::optional<std::string> proc_cwd(pid_t tid);
 };
 
 class DecodeContext {

@@ -38,9 +38,9 @@
 
 #include "backend/bpf/bpf_loader.h"
 #include "backend/bpf/capture_plan.h"
+#include "backend/bpf/fd_table.h"
 #include "backend/bpf/fatal_signals.h"
 #include "backend/bpf/record_reader.h"
-#include "backend/ptrace/proc_fd_resolver.h"
 #include "backend/ptrace/spawn.h"
 #endif
 
@@ -141,7 +141,12 @@ struct Pending {
 
 class BpfEngine {
  public:
-  BpfEngine(const TraceSpec& spec, EventSink& sink) : spec_(spec), sink_(sink) {}
+  BpfEngine(const TraceSpec& spec, EventSink& sink)
+      : spec_(spec),
+        sink_(sink),
+        // -y/-yy (and -P, whose filter asks the same table) need every call
+        // that changes a descriptor, shown or not.
+        track_fds_(!spec.counts_only && spec.decode && (spec.decode_options.decode_fds > 0 || !spec.trace_paths.empty())) {}
   ~BpfEngine() {
     if (rb_) ring_buffer__free(rb_);
     if (pidfd_ >= 0) close(pidfd_);
@@ -171,8 +176,10 @@ class BpfEngine {
       fprintf(stderr, "bpf run: command ended after %.1f ms, drained %.1f ms later\n", (reaped_ns_ - started_ns_) / 1e6,
               (clock_ns(CLOCK_MONOTONIC) - reaped_ns_) / 1e6);
 
-    if (uint64_t lost = bpf_.lost_events ? *bpf_.lost_events : 0)
+    if (uint64_t lost = bpf_.lost_events ? *bpf_.lost_events : 0) {
       fprintf(stderr, "%s: %llu events lost\n", spec_.progname.c_str(), static_cast<unsigned long long>(lost));
+      result.lost_events = lost;
+    }
     if (spec_.counts_only)
       read_counts(&result);
     else
@@ -193,7 +200,8 @@ class BpfEngine {
     for (size_t nr = 0; nr < SCT_MAX_SYSCALLS; ++nr) {
       // execve always reaches user space when streaming: the command is shown
       // from its first one on. Counting needs no such marker.
-      bool on = spec_.traced.test(nr) || (!spec_.counts_only && (nr == kExecve || nr == kExecveat));
+      bool on = spec_.traced.test(nr) || (!spec_.counts_only && (nr == kExecve || nr == kExecveat)) ||
+                (track_fds_ && FdTables::changes_fds(static_cast<long>(nr)));
       if (on) config.traced_bits[nr / 64] |= 1ull << (nr % 64);
     }
     size_t ring = ring_size(spec_.bpf_buffer);
@@ -257,6 +265,7 @@ class BpfEngine {
     }
     main_child_ = child;
     started_ns_ = clock_ns(CLOCK_MONOTONIC);
+    if (track_fds_) fds_.snapshot(child);  // what it inherits, before it runs
     track(child);
     hidden_.insert(child);
     sink_.task_attached(child, 0, false);
@@ -264,28 +273,44 @@ class BpfEngine {
     return true;
   }
 
-  void attach(pid_t pid) {
+  // The threads of process pid, as /proc lists them now.
+  static std::vector<pid_t> threads_of(pid_t pid) {
     std::vector<pid_t> tids;
+    char dir[64];
+    snprintf(dir, sizeof dir, "/proc/%d/task", pid);
+    if (DIR* d = opendir(dir)) {
+      while (struct dirent* e = readdir(d))
+        if (e->d_name[0] != '.') tids.push_back(atoi(e->d_name));
+      closedir(d);
+    }
+    return tids;
+  }
+
+  void attach(pid_t pid) {
+    if (kill(pid, 0) != 0) {
+      // strace's wording, so that scripts see the same message whichever engine runs.
+      fprintf(stderr, "%s: attach: ptrace(PTRACE_SEIZE, %d): %s\n", spec_.progname.c_str(), pid, strerror(errno));
+      return;
+    }
+    if (track_fds_) fds_.snapshot(pid);
+    std::vector<pid_t> tids{pid};
+    track(pid);
+    sink_.task_attached(pid, pid, true);
     if (spec_.attach_threads) {
-      char dir[64];
-      snprintf(dir, sizeof dir, "/proc/%d/task", pid);
-      if (DIR* d = opendir(dir)) {
-        while (struct dirent* e = readdir(d))
-          if (e->d_name[0] != '.') tids.push_back(atoi(e->d_name));
-        closedir(d);
+      // Threads made after a scan by threads not yet in the map would be
+      // missed (the kernel follows only forks of tracked tasks): scan again
+      // until a scan finds nothing new. Threads made later by tracked ones
+      // join in the kernel (-f).
+      for (bool found = true; found;) {
+        found = false;
+        for (pid_t tid : threads_of(pid)) {
+          if (live_.count(tid)) continue;
+          found = true;
+          track(tid);
+          tids.push_back(tid);
+          sink_.task_attached(tid, pid, true);
+        }
       }
-    }
-    if (tids.empty()) {
-      if (kill(pid, 0) != 0) {
-        // strace's wording, so that scripts see the same message whichever engine runs.
-        fprintf(stderr, "%s: attach: ptrace(PTRACE_SEIZE, %d): %s\n", spec_.progname.c_str(), pid, strerror(errno));
-        return;
-      }
-      tids.push_back(pid);
-    }
-    for (pid_t tid : tids) {
-      track(tid);
-      sink_.task_attached(tid, pid, true);
     }
     sink_.process_attached(pid, tids.size());
   }
@@ -409,12 +434,14 @@ class BpfEngine {
     auto h = read_record_header(data, size);
     if (!h) return;
     pid_t tid = static_cast<pid_t>(h->tid);
+    if (track_fds_ && h->type != SCT_REC_FORK) fds_.task_seen(tid, static_cast<pid_t>(h->tgid));
     switch (h->type) {
       case SCT_REC_ENTRY: entry_record(*h, data, size); break;
       case SCT_REC_SYSCALL: syscall_record(*h, data, size); break;
       case SCT_REC_ENTRY_COPY: entry_copies_.keep(*h, data, size); break;
       case SCT_REC_FORK: {
         pid_t child = static_cast<pid_t>(h->nr);
+        if (track_fds_) fds_.forked(tid, child);
         if (live_.insert(child).second) sink_.task_attached(child, tid, false);
         break;
       }
@@ -425,6 +452,8 @@ class BpfEngine {
         flush_signals(tid, h->enter_ns);
         deferred_signals_.erase(tid);
         bool was_live = live_.erase(tid) > 0;
+        // The leader's end with no thread left (sched_process_exit's group_dead is not sent).
+        if (track_fds_ && tid == static_cast<pid_t>(h->tgid)) fds_.process_exited(tid);
         if (was_live || known_.count(tid)) {
           if (auto sig = fatal_.at_exit(tid, static_cast<pid_t>(h->tgid), static_cast<int>(h->nr)))
             sink_.signal_delivered(tid, *sig, EventContext{at(h->enter_ns), nullptr, -1});
@@ -545,7 +574,7 @@ class BpfEngine {
       return;
     }
     decode(p.call, true);
-    sink_.syscall_entry(p.call, EventContext{p.entry_time, &mem_, -1});
+    sink_.syscall_entry(p.call, call_context(p.entry_time));
   }
 
   // execve's strings not mapped at entry (a forked child's, or pages not yet
@@ -576,17 +605,28 @@ class BpfEngine {
         mem_.add_record(data, size, false);
         mem_.map_exec_strings(call.args[first], call.args[first + 1]);
         decode(call, true);
-        sink_.syscall_entry(call, EventContext{pend->second.entry_time, &mem_, -1});
+        sink_.syscall_entry(call, call_context(pend->second.entry_time));
       }
       set_return(call, h.ret);
+      track_fd_change(call, h.ret);
       decode(call, false);
-      sink_.syscall_exit(call, EventContext{exit_time, &mem_, -1}, pend->second.entry_time);
+      sink_.syscall_exit(call, call_context(exit_time), pend->second.entry_time);
       pending_.erase(pend);
       if (is_exec && !call.failed()) hidden_.erase(tid);
       return;
     }
     if (is_exec && h.ret == 0) hidden_.erase(tid);
-    if (hidden_.count(tid) || !shown(nr)) return;
+    if (hidden_.count(tid) || !shown(nr)) {
+      if (track_fds_ && FdTables::changes_fds(nr)) {
+        // Not shown, but it changed the descriptors later calls print.
+        mem_.clear();
+        mem_.add_record(data, size, false);
+        uint64_t args[6];
+        for (int i = 0; i < 6; ++i) args[i] = h.args[i];
+        fds_.apply(tid, nr, args, h.ret, mem_);
+      }
+      return;
+    }
     note_task(tid);
     SyscallCall& call = reuse_call(h);
     EventTime entry_time = at(h.enter_ns);
@@ -595,11 +635,27 @@ class BpfEngine {
     entry_copies_.take(h, mem_);  // in/out arguments as they were at entry
     call.stack_pointer = mem_.stack_pointer();
     decode(call, true);
-    sink_.syscall_entry(call, EventContext{entry_time, &mem_, -1});
+    sink_.syscall_entry(call, call_context(entry_time));
     set_return(call, h.ret);
+    track_fd_change(call, h.ret);  // the exit shows the new descriptors (open's "= 3</path>")
     decode(call, false);
-    sink_.syscall_exit(call, EventContext{exit_time, &mem_, -1}, entry_time);
+    sink_.syscall_exit(call, call_context(exit_time), entry_time);
     flush_signals(tid, h.exit_ns);
+  }
+
+  // A syscall event's context: its captured memory, and the descriptor
+  // tables (-P matches descriptors by what they were at the call).
+  EventContext call_context(const EventTime& t) {
+    EventContext c{t, &mem_, -1};
+    if (track_fds_) c.fds = &fds_;
+    return c;
+  }
+
+  void track_fd_change(const SyscallCall& call, int64_t ret) {
+    if (track_fds_ && FdTables::changes_fds(call.nr)) {
+      mem_.set_entering(false);
+      fds_.apply(call.tid, call.nr, call.args, ret, mem_);
+    }
   }
 
   void read_counts(EngineResult* result) {
@@ -630,7 +686,8 @@ class BpfEngine {
   CaptureMemory mem_;
   EntryCopies entry_copies_;
   FatalSignals fatal_;
-  ProcFdResolver fds_;
+  const bool track_fds_;
+  FdTables fds_;
   SyscallCall call_;  // the one being reported (reuse_call)
   std::set<pid_t> live_;    // tids in the kernel's map (command, -p, forks)
   std::set<pid_t> known_;   // tids selected by --comm, seen so far

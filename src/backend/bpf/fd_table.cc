@@ -444,6 +444,12 @@ std::optional<std::string> FdTables::fd_path(pid_t tid, int fd) {
   return e->path;
 }
 
+std::optional<std::string> FdTables::cwd_path(pid_t tid) {
+  const std::string& cwd = process_of(tid)->cwd;
+  if (cwd.empty()) return std::nullopt;
+  return cwd;
+}
+
 std::optional<std::string> FdTables::fd_detail(pid_t tid, int fd) {
   FdEntry scratch;
   const FdEntry* e = lookup(tid, fd, &scratch);

@@ -60,6 +60,7 @@ class FdTables final : public FdResolver {
 
   std::optional<std::string> fd_path(pid_t tid, int fd) override;
   std::optional<std::string> fd_detail(pid_t tid, int fd) override;
+  std::optional<std::string> cwd_path(pid_t tid) override;
 
   // For tests: a process table set up without /proc.
   void set_for_test(pid_t tgid, int fd, FdEntry e, std::string cwd = "/");
