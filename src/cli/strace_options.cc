@@ -170,7 +170,7 @@ class Parser {
       static constexpr std::string_view kQualifiers[] = {
           "trace", "t", "abbrev", "a", "verbose", "v", "raw", "x", "signal", "signals", "s", "read", "reads",
           "r", "write", "writes", "w", "fault", "inject", "status", "quiet", "silent", "silence", "q",
-          "decode-fds", "decode-fd", "kvm"};
+          "decode-fds", "decode-fd", "decode-pids", "decode-pid", "kvm"};
       bool known = false;
       for (auto q : kQualifiers) known |= q == qual;
       if (!known) {
@@ -183,6 +183,7 @@ class Parser {
     if (qual == "status") return status_set(value);
     if (qual == "quiet" || qual == "silent" || qual == "silence" || qual == "q") return quiet_set(value);
     if (qual == "decode-fds" || qual == "decode-fd") return decode_fds(value);
+    if (qual == "decode-pids" || qual == "decode-pid") return decode_pids(value);
     if (qual == "abbrev" || qual == "a" || qual == "verbose" || qual == "v" || qual == "raw" || qual == "x") {
       SyscallSet set;
       std::string err;
@@ -297,6 +298,31 @@ class Parser {
     return true;
   }
 
+  // --decode-pids=comm,pidns (-Y is comm): checked as strace does; sctrace
+  // prints neither (docs/options-audit.md).
+  bool decode_pids(std::string_view value) {
+    for (auto tok : split(value, ','))
+      if (tok != "comm" && tok != "pidns" && tok != "all" && tok != "none")
+        return fail("invalid decode-pids '" + std::string(tok) + "'");
+    return true;
+  }
+
+  // --tips=[[id:]ID][,[format:]FORMAT]: checked as strace does (ID a
+  // non-negative int or "random"; FORMAT none, compact or full); sctrace
+  // shows no tips.
+  bool tips(std::string_view value) {
+    for (auto tok : split(value, ',')) {
+      bool id = tok.substr(0, 3) == "id:", format = tok.substr(0, 7) == "format:";
+      if (id) tok.remove_prefix(3);
+      if (format) tok.remove_prefix(7);
+      long long n = 0;
+      bool is_id = tok == "random" || (parse_uint(tok, &n) && n <= 0x7fffffff);
+      bool is_format = tok == "none" || tok == "compact" || tok == "full";
+      if (id ? !is_id : format ? !is_format : !(is_id || is_format)) return false;
+    }
+    return true;
+  }
+
   bool decode_fds(std::string_view value) {
     int level = 0;
     for (auto tok : split(value, ',')) {
@@ -311,8 +337,10 @@ class Parser {
   }
 
   bool apply(const OptionRow& row, std::optional<std::string_view> arg, bool is_long) {
+    // strace names the option as it was spelt: "-s" or "--string-limit".
     auto bad_arg = [&](const char* what) {
-      return fail(std::string("invalid ") + what + " argument: '" + std::string(*arg) + "'", true);
+      std::string name = is_long && row.long_name ? std::string("--") + row.long_name : std::string(what);
+      return fail("invalid " + name + " argument: '" + std::string(*arg) + "'", true);
     };
     long long n = 0;
     switch (row.id) {
@@ -499,12 +527,12 @@ class Parser {
         if (!parse_uint(*arg, &n) || n < 4096) return bad_arg("--bpf-buffer");
         cfg.bpf_buffer = static_cast<size_t>(n);
         return true;
-      case Opt::DecodePids: return true;
+      case Opt::DecodePids: return !arg || decode_pids(*arg);
       case Opt::Inject: return qualify("inject=" + std::string(*arg));
       case Opt::Fault: return qualify("fault=" + std::string(*arg));
       case Opt::Kvm: return qualify("kvm=" + std::string(*arg));
-      case Opt::Debug:
-      case Opt::Tips: return true;
+      case Opt::Tips: return !arg || tips(*arg) || bad_arg("--tips");
+      case Opt::Debug: return true;
     }
     return true;
   }
@@ -594,6 +622,7 @@ class Parser {
           val = argv[++i];
         }
         if (!apply(*row, val, true)) return false;
+        if (cfg.show_help) return true;  // strace prints -h's text at once: later errors do not count
         continue;
       }
       for (size_t k = 1; k < a.size(); ++k) {
@@ -612,6 +641,7 @@ class Parser {
           break;
         }
         if (!apply(*row, std::nullopt, false)) return false;
+        if (cfg.show_help) return true;
       }
     }
     for (; i < argc; ++i) cfg.command.emplace_back(argv[i]);

@@ -110,6 +110,9 @@ std::string SummarySink::render() const {
   // Stable: equal keys keep syscall-number order, as strace's output shows.
   std::stable_sort(rows.begin(), rows.end(), key);
 
+  // No call counted: strace prints no table at all (-c -e trace=none).
+  if (rows.empty()) return "";
+
   SyscallTotals total;
   for (const auto& r : rows) {
     total.calls += r.calls;
