@@ -92,6 +92,7 @@ TraceSpec build_spec(const StraceConfig& cfg, const std::string& prog) {
   spec.decode_options.hex_strings = cfg.hex_strings;
   set_qualifiers(cfg, &spec.decode_options);
   spec.decode_options.decode_fds = cfg.decode_fds;
+  spec.decode_options.strace61_names = true;  // syscalls newer than strace 6.1 print as it prints them
   spec.env_set = cfg.env_set;
   spec.env_unset = cfg.env_unset;
   spec.run_as_user = cfg.user;

@@ -231,6 +231,11 @@ DecodeFn decoder_of(const SyscallCall& call) {
 }  // namespace
 
 void decode_phase(SyscallCall& call, DecodeContext& ctx) {
+  if (ctx.options().strace61_names && !strace61_knows(call.nr)) {
+    // strace 6.1 decodes an unknown number raw: six hex arguments, a hex result.
+    call.row = nullptr;
+    call.raw = true;
+  }
   if (ctx.options().raw) {
     call.raw = true;
     if (ctx.entering()) {

@@ -45,6 +45,9 @@ struct DecodeOptions {
   // pointers are read and printed. Off (-e verbose=none), they print as
   // their address; strings and data buffers still print.
   bool deref = true;
+  // The strace face: numbers strace 6.1 has no name for (strace61_knows)
+  // print as syscall_0x1c3(...) in hex, as strace 6.1 prints them.
+  bool strace61_names = false;
   // Set when the qualifiers differ between syscalls: DecodeContext resolves
   // raw/abbrev/verbose/deref for its call from it. Unset: the flags above
   // hold for every call (and are what the eBPF capture plan reads).

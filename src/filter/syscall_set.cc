@@ -72,22 +72,35 @@ bool add_token(std::string_view tok, SyscallSet* set) {
     return true;
   }
   if (tok == "none") return true;
+  // Only the names strace 6.1 knows (syscall_table.h: strace61_knows).
   if (uint32_t cls = syscall_class_by_name(tok)) {
     for (long nr : syscall_numbers())
-      if (syscall_row(nr)->classes & cls) set->numbers.set(static_cast<size_t>(nr));
+      if (strace61_knows(nr) && (syscall_row(nr)->classes & cls)) set->numbers.set(static_cast<size_t>(nr));
     return true;
   }
   if (!tok.empty() && tok[0] == '/') {
     std::string pattern(tok.substr(1));
     regex_t re;
     if (regcomp(&re, pattern.c_str(), REG_EXTENDED | REG_NOSUB) != 0) return false;
+    // A pattern that matches no name is an error, as in strace 6.1.
+    bool matched = false;
     for (long nr : syscall_numbers())
-      if (regexec(&re, syscall_row(nr)->name, 0, nullptr, 0) == 0) set->numbers.set(static_cast<size_t>(nr));
+      if (strace61_knows(nr) && regexec(&re, syscall_row(nr)->name, 0, nullptr, 0) == 0) {
+        set->numbers.set(static_cast<size_t>(nr));
+        matched = true;
+      }
     regfree(&re);
+    return matched;
+  }
+  // A number: decimal digits only ("05" too), below the largest table's end.
+  if (!tok.empty() && tok.size() <= 9 && tok.find_first_not_of("0123456789") == std::string_view::npos) {
+    long n = std::stol(std::string(tok));
+    if (n >= kStrace61NumberLimit) return false;
+    if (strace61_knows(n)) set->numbers.set(static_cast<size_t>(n));
     return true;
   }
   long nr = syscall_number(tok);
-  if (nr >= 0) {
+  if (nr >= 0 && strace61_knows(nr)) {
     set->numbers.set(static_cast<size_t>(nr));
     return true;
   }
@@ -156,6 +169,11 @@ bool parse_syscall_set(std::string_view spec, SyscallSet* set, std::string* erro
     set->numbers.flip();
     set->unknown_numbers = !set->unknown_numbers;
   }
+  // strace 6.1 traces (raw, verbose, unabbreviated) every number it has no
+  // name for, whatever the set says: those are always in.
+  for (size_t nr = 0; nr < set->numbers.size(); ++nr)
+    if (!strace61_knows(static_cast<long>(nr))) set->numbers.set(nr);
+  set->unknown_numbers = true;
   return true;
 }
 
