@@ -104,6 +104,9 @@ std::vector<sct_plan> build_capture_plan(const DecodeOptions& opt, bool decode) 
     }
     for (const NestedCapture& n : kNested)
       if (!strcmp(n.syscall, row->name)) plan.arg[n.arg] = {n.kind, n.len_arg, buf_size};
+    // clone3(args, size): the struct (88 bytes since 5.7), then the pidfd and
+    // parent_tid it points to, which its exit prints ("=> {parent_tid=[TID]}").
+    if (!strcmp(row->name, "clone3")) plan.arg[0] = {SCT_CAP_CLONE_ARGS, 1, 88};
     for (const EntryCopy& e : kEntryCopies) {
       if (strcmp(e.syscall, row->name)) continue;
       plan.entry_copy = 1;

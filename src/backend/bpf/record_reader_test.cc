@@ -4,6 +4,8 @@
 
 #include <cstring>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace sct {
 namespace {
@@ -33,6 +35,19 @@ std::string read_str(TraceeMemory& mem, uint64_t addr, size_t n) {
   size_t got = mem.read_partial(addr, std::span<std::byte>(reinterpret_cast<std::byte*>(out.data()), n));
   out.resize(got);
   return out;
+}
+
+TEST(ForEachRecord, ABatchIsSplitIntoItsRecordsAndAMalformedTailIsDropped) {
+  std::string a = RecordBuilder().cap(0x1000, "abc").done();
+  std::string b = RecordBuilder().done(SCT_REC_EXIT);
+  std::string batch = a + b + std::string(8, '\0');  // a tail too short for a header
+  std::vector<std::pair<uint32_t, size_t>> seen;
+  for_each_record(batch.data(), batch.size(), [&](const void* rec, size_t n) {
+    seen.emplace_back(read_record_header(rec, n)->type, n);
+  });
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[0], std::make_pair(uint32_t{SCT_REC_SYSCALL}, a.size()));
+  EXPECT_EQ(seen[1], std::make_pair(uint32_t{SCT_REC_EXIT}, b.size()));
 }
 
 TEST(CaptureMemory, EachPhasePrefersItsOwnCopyAndFallsBackOnTheOther) {

@@ -84,6 +84,8 @@ enum sct_cap_kind {
   SCT_CAP_MMSGHDR = 11,    /* struct mmsghdr[min(args[len_arg], ret)], each as MSGHDR */
   SCT_CAP_MMSGHDR_RET = 12, /* the same, each message's iovecs counted against its msg_len */
   SCT_CAP_STACK = 13,      /* size bytes at the stack pointer (rt_sigreturn's signal frame) */
+  SCT_CAP_CLONE_ARGS = 14, /* clone3's struct clone_args (size bytes), then the ints its pidfd and
+                              parent_tid point to (CLONE_PIDFD, CLONE_PARENT_SETTID: written by the call) */
 };
 
 /* Bounds of the second-level captures (verifier: small bounded loops). */

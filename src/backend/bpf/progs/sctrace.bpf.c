@@ -390,6 +390,22 @@ __noinline int cap_mmsg(struct scratch* sc, __u32 off, __u64 addr, __u32 count_s
   return off;
 }
 
+/* clone3's struct clone_args, then what the call wrote through it: the
+ * pidfd and the parent's copy of the child's tid ("=> {parent_tid=[TID]}"). */
+#define SCT_CLONE_PIDFD 0x1000
+#define SCT_CLONE_PARENT_SETTID 0x100000
+__noinline int cap_clone_args(struct scratch* sc, __u32 off, __u64 addr, __u32 size) {
+  if (!sc) return off;
+  __u32 start = off;
+  off = cap_arg(sc, off, KIND_SIZE(SCT_CAP_FIXED, size), addr, 0);
+  if (off == start) return off;
+  __u32 m = start + sizeof(struct sct_cap_hdr);
+  __u64 flags = scratch_u64(sc, m), pidfd = scratch_u64(sc, m + 8), parent_tid = scratch_u64(sc, m + 24);
+  if (flags & SCT_CLONE_PIDFD) off = cap_arg(sc, off, KIND_SIZE(SCT_CAP_FIXED, 4), pidfd, 0);
+  if (flags & SCT_CLONE_PARENT_SETTID) off = cap_arg(sc, off, KIND_SIZE(SCT_CAP_FIXED, 4), parent_tid, 0);
+  return off;
+}
+
 /* Reads pointer n of a vector captured at off (chunks of 8 pointers, each
  * chunk after its own capture header). */
 static __always_inline __u64 vec_ptr(struct scratch* sc, __u32 first, __u32 n) {
@@ -484,6 +500,8 @@ __noinline int cap_one(struct scratch* sc, __u32 off, const struct sct_arg_plan*
       off = cap_mmsg(sc, off, arg, ((__u32)count << 16) | p->size, kind == SCT_CAP_MMSGHDR_RET);
     } else if (kind == SCT_CAP_STACK) {
       off = cap_arg(sc, off, KIND_SIZE(kind, p->size), sp, 0);
+    } else if (kind == SCT_CAP_CLONE_ARGS) {
+      off = cap_clone_args(sc, off, arg, p->size);
     }
     return off;
   }
