@@ -1,5 +1,6 @@
 #include "cli/strace_options.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <string_view>
@@ -18,7 +19,7 @@ enum class Opt {
   Summary, SummaryOnly, WallClock, SortBy, Columns, Overhead, DecodeFds, TracePath, Attach, QuietFlag,
   VerboseFlag, HexStrings, Column, ConstStyle, Env, User, InstrPointer, SyscallNumber, Interruptible,
   Daemonize, DetachOn, StackTraces, Seccomp, NoSeccomp, Json, Backend, Comm, BpfBuffer, DecodePids,
-  Inject, Fault, Kvm, Debug, Tips,
+  Inject, Fault, Kvm, Debug, Tips, PidnsTranslation, Secontext,
 };
 
 struct OptionRow {
@@ -52,7 +53,7 @@ constexpr OptionRow kOptions[] = {
     {0, "raw", Arg::Required, Opt::Raw, "print undecoded arguments for the syscalls in SET"},
     {0, "read", Arg::Required, Opt::Read, "dump the data read from the file descriptors in SET"},
     {0, "write", Arg::Required, Opt::Write, "dump the data written to the file descriptors in SET"},
-    {0, "quiet", Arg::Required, Opt::Quiet, "suppress messages: attach, exit, path-resolution, personality, thread-execve"},
+    {0, "quiet", Arg::Optional, Opt::Quiet, "suppress messages: attach, exit, path-resolution, personality, thread-execve"},
     {0, "decode-fds", Arg::Optional, Opt::DecodeFds, "what file descriptor details to decode: path, socket, dev, pidfd, all"},
     {'i', "instruction-pointer", Arg::None, Opt::InstrPointer, "print instruction pointer at time of syscall"},
     {'k', "stack-traces", Arg::None, Opt::StackTraces, "obtain stack trace between each syscall"},
@@ -90,7 +91,35 @@ constexpr OptionRow kOptions[] = {
     {0, "tips", Arg::Optional, Opt::Tips, "show strace tips (accepted; sctrace shows none)"},
     {'h', "help", Arg::None, Opt::Help, "print help message"},
     {'V', "version", Arg::None, Opt::Version, "print version"},
+    // strace 6.1's undocumented spellings (no help line): accepted alike.
+    {0, "daemonised", Arg::Optional, Opt::Daemonize, nullptr},
+    {0, "daemonized", Arg::Optional, Opt::Daemonize, nullptr},
+    {0, "failing-only", Arg::None, Opt::Failed, nullptr},
+    {0, "signals", Arg::Required, Opt::Signal, nullptr},
+    {0, "silent", Arg::Optional, Opt::Quiet, nullptr},
+    {0, "silence", Arg::Optional, Opt::Quiet, nullptr},
+    {0, "pidns-translation", Arg::None, Opt::PidnsTranslation, nullptr},
+    {0, "secontext", Arg::Optional, Opt::Secontext, nullptr},
 };
+
+// getopt_long lists an ambiguous prefix's possibilities in the order of
+// strace's own option table; names sharing a first letter, in that order
+// (names not here, sctrace's own, follow in kOptions order).
+constexpr std::string_view kStraceLongOrder[] = {
+    "attach", "absolute-timestamps", "abbrev", "columns", "const-print-style", "detach-on", "debug", "daemonize",
+    "daemonised", "daemonized", "decode-fds", "decode-pids", "follow-forks", "failed-only", "failing-only", "fault",
+    "instruction-pointer", "interruptible", "inject", "output-append-mode", "output-separately", "output",
+    "relative-timestamps", "raw", "read", "summary-only", "summary", "stack-traces", "syscall-number",
+    "summary-syscall-overhead", "string-limit", "summary-sort-by", "syscall-times", "summary-columns",
+    "summary-wall-clock", "strings-in-hex", "successful-only", "seccomp-bpf", "signals", "status", "silent",
+    "silence", "secontext", "trace-path", "timestamps", "tips", "trace", "version", "verbose",
+};
+
+size_t strace_order(std::string_view name) {
+  for (size_t i = 0; i < std::size(kStraceLongOrder); ++i)
+    if (kStraceLongOrder[i] == name) return i;
+  return std::size(kStraceLongOrder);
+}
 
 const OptionRow* find_short(char c) {
   for (const auto& r : kOptions)
@@ -111,8 +140,16 @@ const OptionRow* find_long(std::string_view name, CliError* error) {
     }
   }
   if (prefix_count == 1) return prefix_match;
-  error->message = prefix_count > 1 ? "option '--" + std::string(name) + "' is ambiguous"
-                                    : "unrecognized option '--" + std::string(name) + "'";
+  error->message = "unrecognized option '--" + std::string(name) + "'";
+  if (prefix_count > 1) {
+    std::vector<std::string_view> matches;
+    for (const auto& r : kOptions)
+      if (r.long_name && std::string_view(r.long_name).substr(0, name.size()) == name) matches.push_back(r.long_name);
+    std::stable_sort(matches.begin(), matches.end(),
+                     [](std::string_view a, std::string_view b) { return strace_order(a) < strace_order(b); });
+    error->message = "option '--" + std::string(name) + "' is ambiguous; possibilities:";
+    for (auto m : matches) error->message += " '--" + std::string(m) + "'";
+  }
   error->show_try_help = true;
   return nullptr;
 }
@@ -366,7 +403,7 @@ class Parser {
       case Opt::Trace: return trace(*arg);
       case Opt::Signal: return signal_set(*arg);
       case Opt::Status: return status_set(*arg);
-      case Opt::Quiet: return quiet_set(*arg);
+      case Opt::Quiet: return arg ? quiet_set(*arg) : apply(*find_short('q'), std::nullopt, false);
       case Opt::Abbrev: return qualify("abbrev=" + std::string(*arg));
       case Opt::Verbose: return qualify("verbose=" + std::string(*arg));
       case Opt::Raw: return qualify("raw=" + std::string(*arg));
@@ -532,7 +569,11 @@ class Parser {
       case Opt::Fault: return qualify("fault=" + std::string(*arg));
       case Opt::Kvm: return qualify("kvm=" + std::string(*arg));
       case Opt::Tips: return !arg || tips(*arg) || bad_arg("--tips");
-      case Opt::Debug: return true;
+      case Opt::Debug:
+      case Opt::PidnsTranslation: return true;  // one pid namespace here: nothing to translate
+      case Opt::Secontext:
+        // As Debian's strace, which is built without SELinux support.
+        return fail("SELinux context printing (--secontext option) is not supported by this build of strace");
     }
     return true;
   }
@@ -727,6 +768,7 @@ std::string strace_help_text(const std::string& progname) {
                     "       " + progname + " dtrace [OPTIONS] { -n PROGRAM | -s FILE } [-c CMD | -p PID]\n\n"
                     "A system call tracer: strace's options and output; dtruss and DTrace's on Linux.\n\n";
   for (const auto& r : kOptions) {
+    if (!r.help) continue;  // an undocumented alias
     std::string names;
     if (r.short_name) names += std::string("-") + r.short_name;
     if (r.long_name) {
