@@ -115,6 +115,10 @@ class FdResolver {
   // By default /proc/<tid>/cwd now (the eBPF engine's tables remember it).
   virtual std::optional<std::string> cwd_path(pid_t tid) { return proc_cwd(tid); }
   static std::optional<std::string> proc_cwd(pid_t tid);
+  // Netlink decoding: whether fd is a netlink socket, and its protocol once
+  // strace would know it (-1 before). By default read live (socket_info.h).
+  virtual bool is_netlink(pid_t tid, int fd);
+  virtual int netlink_protocol(pid_t tid, int fd);
 };
 
 class DecodeContext {
@@ -132,6 +136,8 @@ class DecodeContext {
   TraceeMemory& unfiltered_mem() { return mem_; }
   const DecodeOptions& options() const { return opt_; }
   SyscallCall& call() { return call_; }
+  // What descriptors refer to (may be null).
+  FdResolver* fds() { return fds_; }
 
   // Value makers: each prints as strace prints that kind of argument.
   Value fd(int64_t fd);                          // 3, or 3</path> with -y

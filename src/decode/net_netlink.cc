@@ -160,6 +160,7 @@ Value payload_value(DecodeContext& ctx, int family, const nlmsghdr& h, uint64_t 
 }  // namespace
 
 bool is_netlink_socket(DecodeContext& ctx, int fd) {
+  if (FdResolver* fds = ctx.fds()) return fds->is_netlink(ctx.call().tid, fd);
   return socket_proto_name(ctx.call().tid, fd) == "NETLINK";
 }
 
@@ -201,7 +202,15 @@ Value decode_netlink_with_family(DecodeContext& ctx, int family, uint64_t addr, 
 }
 
 Value decode_netlink(DecodeContext& ctx, int fd, uint64_t addr, uint64_t len) {
-  return decode_netlink_with_family(ctx, netlink_protocol_of(ctx.call().tid, fd), addr, len);
+  int protocol = ctx.fds() ? ctx.fds()->netlink_protocol(ctx.call().tid, fd) : netlink_protocol_of(ctx.call().tid, fd);
+  return decode_netlink_with_family(ctx, protocol, addr, len);
 }
 
 }  // namespace sct::net
+
+namespace sct {
+
+bool FdResolver::is_netlink(pid_t tid, int fd) { return net::socket_proto_name(tid, fd) == "NETLINK"; }
+int FdResolver::netlink_protocol(pid_t tid, int fd) { return net::netlink_protocol_of(tid, fd); }
+
+}  // namespace sct

@@ -146,12 +146,21 @@ class BpfEngine {
         sink_(sink),
         // -y/-yy (and -P, whose filter asks the same table) need every call
         // that changes a descriptor, shown or not.
-        track_fds_(!spec.counts_only && spec.decode && (spec.decode_options.decode_fds > 0 || !spec.trace_paths.empty())) {}
+        track_fds_(!spec.counts_only && spec.decode &&
+                   (spec.decode_options.decode_fds > 0 || !spec.trace_paths.empty() || netlink_decoded(spec))) {}
   ~BpfEngine() {
     if (rb_) ring_buffer__free(rb_);
     if (pidfd_ >= 0) close(pidfd_);
     if (epoll_fd_ >= 0) close(epoll_fd_);
     sct_bpf_destroy(&bpf_);
+  }
+
+  // Messages sent or received may be netlink ones, decoded by the socket's
+  // protocol: the tables know it from socket()'s arguments.
+  static bool netlink_decoded(const TraceSpec& spec) {
+    for (long nr : {SYS_sendto, SYS_recvfrom, SYS_sendmsg, SYS_recvmsg, SYS_sendmmsg, SYS_recvmmsg})
+      if (spec.trace_all || spec.traced.test(static_cast<size_t>(nr))) return true;
+    return false;
   }
 
   EngineResult run() {

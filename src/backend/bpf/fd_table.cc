@@ -94,7 +94,7 @@ bool FdTables::changes_fds(long nr) {
     case SYS_dup: case SYS_dup2: case SYS_dup3: case SYS_fcntl: case SYS_ioctl:
     case SYS_pipe: case SYS_pipe2: case SYS_close: case SYS_close_range:
     case SYS_execve: case SYS_execveat: case SYS_clone: case SYS_clone3:
-    case SYS_chdir: case SYS_fchdir:
+    case SYS_chdir: case SYS_fchdir: case SYS_bind: case SYS_connect: case SYS_sendto: case SYS_sendmsg:
     case SYS_memfd_create: case SYS_eventfd: case SYS_eventfd2: case SYS_epoll_create:
     case SYS_epoll_create1: case SYS_signalfd: case SYS_signalfd4: case SYS_timerfd_create:
     case SYS_inotify_init: case SYS_inotify_init1: case SYS_pidfd_open: case SYS_pidfd_getfd:
@@ -208,7 +208,7 @@ FdEntry FdTables::from_proc(pid_t tid, int fd, const char* want_prefix) {
 void FdTables::opened(Process& p, pid_t tid, int fd, FdEntry e) {
   (void)tid;
   if (fd < 0) return;
-  if (e.path.empty()) {
+  if (e.path.empty() && e.family < 0) {
     // Unknown: neither open as something known nor closed; /proc decides.
     p.fds.erase(fd);
     p.closed.erase(fd);
@@ -288,12 +288,14 @@ void FdTables::apply(pid_t tid, long nr, const uint64_t* args, int64_t ret, Trac
       opened(p, tid, fd, std::move(e));
     }
   };
-  auto socket_made = [&](int fd, bool cloexec) {
+  auto socket_made = [&](int fd, bool cloexec, int family = -1, int protocol = -1) {
     FdEntry e = from_proc(tid, fd, "socket:[");
-    if (!e.path.empty()) {
-      e.cloexec = cloexec;
+    // Its name needs /proc (the inode); its kind is known even when closed by now.
+    e.cloexec = cloexec;
+    e.family = family;
+    e.protocol = protocol;
+    if (!e.path.empty())
       if (auto d = net::socket_detail(tid, fd)) e.detail = *d;
-    }
     opened(*process_of(tid), tid, fd, std::move(e));
   };
 
@@ -307,7 +309,19 @@ void FdTables::apply(pid_t tid, long nr, const uint64_t* args, int64_t ret, Trac
       opened_file(static_cast<int>(args[0]), args[1], flags);
       break;
     }
-    case SYS_socket: socket_made(fd_ret, args[1] & SOCK_CLOEXEC); break;
+    case SYS_socket:
+      socket_made(fd_ret, args[1] & SOCK_CLOEXEC, static_cast<int>(args[0]), static_cast<int>(args[2]));
+      break;
+    case SYS_bind:
+    case SYS_connect:
+    case SYS_sendto:
+    case SYS_sendmsg: {
+      // Bound, or bound by the kernel on first use (netlink's autobind).
+      Process& p = *process_of(tid);
+      auto it = p.fds.find(static_cast<int>(args[0]));
+      if (it != p.fds.end()) it->second.bound = true;
+      break;
+    }
     case SYS_accept: socket_made(fd_ret, false); break;
     case SYS_accept4: socket_made(fd_ret, args[3] & SOCK_CLOEXEC); break;
     case SYS_socketpair: pair_of(args[3], "socket:[", args[1] & SOCK_CLOEXEC); break;
@@ -440,8 +454,22 @@ const FdEntry* FdTables::lookup(pid_t tid, int fd, FdEntry* scratch) {
 std::optional<std::string> FdTables::fd_path(pid_t tid, int fd) {
   FdEntry scratch;
   const FdEntry* e = lookup(tid, fd, &scratch);
-  if (!e) return std::nullopt;
+  if (!e || e->path.empty()) return std::nullopt;
   return e->path;
+}
+
+bool FdTables::is_netlink(pid_t tid, int fd) {
+  FdEntry scratch;
+  const FdEntry* e = lookup(tid, fd, &scratch);
+  if (e && e->family >= 0) return e->family == AF_NETLINK;
+  return FdResolver::is_netlink(tid, fd);
+}
+
+int FdTables::netlink_protocol(pid_t tid, int fd) {
+  FdEntry scratch;
+  const FdEntry* e = lookup(tid, fd, &scratch);
+  if (e && e->family == AF_NETLINK) return e->bound ? e->protocol : -1;
+  return FdResolver::netlink_protocol(tid, fd);
 }
 
 std::optional<std::string> FdTables::cwd_path(pid_t tid) {
@@ -453,7 +481,7 @@ std::optional<std::string> FdTables::cwd_path(pid_t tid) {
 std::optional<std::string> FdTables::fd_detail(pid_t tid, int fd) {
   FdEntry scratch;
   const FdEntry* e = lookup(tid, fd, &scratch);
-  if (!e) return std::nullopt;
+  if (!e || e->path.empty()) return std::nullopt;
   if (e->path.rfind("socket:[", 0) == 0) {
     // A socket's endpoints change (bind, connect): asked live while the
     // descriptor still names the same socket, else what was seen at its start.

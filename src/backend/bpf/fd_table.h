@@ -34,6 +34,11 @@ struct FdEntry {
   std::string path;    // as /proc/PID/fd/N reads ("/etc/passwd", "pipe:[12]", "socket:[7]")
   std::string detail;  // -yy for non-sockets ("/dev/null<char 1:3>"); empty: same as path
   bool cloexec = false;
+  // Sockets made by socket()/socketpair() while traced: for the netlink
+  // decoder, which strace gives the protocol once the socket is bound (that
+  // is when sock_diag lists it).
+  int family = -1, protocol = -1;
+  bool bound = false;
 };
 
 class FdTables final : public FdResolver {
@@ -61,6 +66,8 @@ class FdTables final : public FdResolver {
   std::optional<std::string> fd_path(pid_t tid, int fd) override;
   std::optional<std::string> fd_detail(pid_t tid, int fd) override;
   std::optional<std::string> cwd_path(pid_t tid) override;
+  bool is_netlink(pid_t tid, int fd) override;
+  int netlink_protocol(pid_t tid, int fd) override;
 
   // For tests: a process table set up without /proc.
   void set_for_test(pid_t tgid, int fd, FdEntry e, std::string cwd = "/");

@@ -3,6 +3,8 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sched.h>
+#include <linux/netlink.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -157,6 +159,24 @@ TEST_F(FdTableTest, PipesAndSocketsAreLookedUpWhileOpen) {
   own.apply(getpid(), SYS_close, close_args, 0, m);
   EXPECT_EQ(own.fd_path(getpid(), p[0]), std::nullopt);
   EXPECT_EQ(own.fd_path(getpid(), p[1]), name);  // the record of its close is not seen yet
+}
+
+TEST_F(FdTableTest, NetlinkProtocolOnceBound) {
+  int s = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
+  ASSERT_GE(s, 0);
+  FdTables own;
+  own.snapshot(getpid());
+  FakeMemory m;
+  uint64_t args[6] = {AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE};
+  close(s);  // the record is read after the socket is gone
+  own.apply(getpid(), SYS_socket, args, s, m);
+  // Its name (the inode) is lost with it; its kind is not.
+  EXPECT_FALSE(own.fd_path(getpid(), s));
+  EXPECT_TRUE(own.is_netlink(getpid(), s));
+  EXPECT_EQ(own.netlink_protocol(getpid(), s), -1);  // not bound yet: strace does not know it either
+  uint64_t bind_args[6] = {static_cast<uint64_t>(s)};
+  own.apply(getpid(), SYS_bind, bind_args, 0, m);
+  EXPECT_EQ(own.netlink_protocol(getpid(), s), NETLINK_ROUTE);
 }
 
 TEST(FdTableResolve, SymlinksResolvedLexicalWhenGone) {
