@@ -167,6 +167,7 @@ class BpfEngine {
     EngineResult result;
     libbpf_set_print(libbpf_quiet);
     mono_to_wall_ = clock_ns(CLOCK_REALTIME) - clock_ns(CLOCK_MONOTONIC);
+    fds_.set_names_wanted(spec_.decode_options.decode_fds > 0 || !spec_.trace_paths.empty());
     if (!load(&result.error)) return result;
 
     if (!spec_.command.empty() && !start_command(&result.error)) return result;

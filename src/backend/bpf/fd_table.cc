@@ -192,6 +192,7 @@ FdTables::ProcessPtr FdTables::process_of(pid_t tid) {
 // the number (then the entry is left empty: unknown).
 FdEntry FdTables::from_proc(pid_t tid, int fd, const char* want_prefix) {
   FdEntry e;
+  if (!names_) return e;
   char link[64];
   snprintf(link, sizeof link, "/proc/%d/fd/%d", tid, fd);
   auto path = read_link(link);
@@ -260,7 +261,9 @@ void FdTables::apply(pid_t tid, long nr, const uint64_t* args, int64_t ret, Trac
     bool term = false;
     auto s = mem.read_cstring(path_addr, PATH_MAX, &term);
     FdEntry e;
-    if ((flags & O_TMPFILE) == O_TMPFILE || !s || !term) {
+    if (!names_) {
+      // Unknown (asked of /proc if ever needed).
+    } else if ((flags & O_TMPFILE) == O_TMPFILE || !s || !term) {
       e = from_proc(tid, fd_ret, nullptr);  // an unnamed file ("/dir/#123 (deleted)"), or no path copied
     } else {
       e.path = resolve(p, dirfd, *s);

@@ -69,6 +69,10 @@ class FdTables final : public FdResolver {
   bool is_netlink(pid_t tid, int fd) override;
   int netlink_protocol(pid_t tid, int fd) override;
 
+  // Whether descriptors' names are wanted (-y, -P): without, only sockets'
+  // kinds are kept (netlink decoding), and no path is resolved or read.
+  void set_names_wanted(bool on) { names_ = on; }
+
   // For tests: a process table set up without /proc.
   void set_for_test(pid_t tgid, int fd, FdEntry e, std::string cwd = "/");
 
@@ -99,6 +103,7 @@ class FdTables final : public FdResolver {
     pid_t parent_tgid;
   };
   std::unordered_map<pid_t, ForkCopy> forks_;
+  bool names_ = true;
 };
 
 // Pure helpers (tests): path joined to base when relative, then made
