@@ -179,6 +179,10 @@ class BpfEngine {
 
     if (!watch(&result.error)) return result;
     loop();
+    {
+      int ran = sct_bpf_flush_batches(&bpf_);
+      if (getenv("SCTRACE_BPF_TIMING")) fprintf(stderr, "bpf run: batches flushed on %d CPUs\n", ran);
+    }
     ring_buffer__consume(rb_);
     if (main_child_ > 0 && !main_reaped_) reap_main(0);
     StartupClock::consumer_cpu();
@@ -339,6 +343,12 @@ class BpfEngine {
       int ready = epoll_wait(epoll_fd_, ev, 2, kPollMs);
       if (ready < 0 && errno != EINTR) return;
       int got = ring_buffer__consume(rb_);
+      if (ready == 0 && got == 0) {
+        // Quiet for a poll period: a task computing alone on its CPU may
+        // have records waiting in that CPU's batch (sctrace.bpf.c, batch).
+        sct_bpf_flush_batches(&bpf_);
+        got = ring_buffer__consume(rb_);
+      }
       fflush(nullptr);
       if (main_child_ > 0 && !main_reaped_) reap_main(WNOHANG);
       if (ready == 0 && got == 0) forget_vanished();
@@ -371,6 +381,7 @@ class BpfEngine {
       kill(main_child_, sig);
       return true;
     }
+    sct_bpf_flush_batches(&bpf_);  // the targets go on: what they did so far is shown
     ring_buffer__consume(rb_);
     for (pid_t tid : live_) sink_.task_detached(tid);
     live_.clear();

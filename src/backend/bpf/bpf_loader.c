@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bpf/sctrace.lskel.h"
 #include "bpf/sctrace_raw.lskel.h"
@@ -48,6 +49,7 @@
     out->counts_fd = skel->maps.counts.map_fd;                                                             \
     out->events_fd = skel->maps.events.map_fd;                                                             \
     out->lost_events = &skel->bss->lost_events;                                                            \
+    out->flush_prog_fd = skel->progs.flush_idle_batch.prog_fd;                                             \
     out->nprogs = 0;                                                                                       \
     SCT_PROG(sys_enter)                                                                                    \
     SCT_PROG(sys_exit)                                                                                     \
@@ -112,6 +114,22 @@ int sct_bpf_load(const struct sct_bpf_config* config, struct sct_bpf* out, char*
   }
   out->raw_tp = 1;
   return load_sctrace_raw_bpf(config, out, log, log_size, err, err_size);
+}
+
+int sct_bpf_flush_batches(struct sct_bpf* bpf) {
+  if (!bpf->skel || !bpf->batching || bpf->flush_prog_fd <= 0) return 0;
+  long ncpus = sysconf(_SC_NPROCESSORS_CONF);
+  int ran = 0;
+  for (long cpu = 0; cpu < ncpus; ++cpu) {
+    union bpf_attr attr;
+    memset(&attr, 0, sizeof attr);
+    attr.test.prog_fd = (__u32)bpf->flush_prog_fd;
+    attr.test.flags = BPF_F_TEST_RUN_ON_CPU;
+    attr.test.cpu = (__u32)cpu;
+    /* An offline CPU answers ENXIO: it holds nothing. */
+    if (skel_sys_bpf(BPF_PROG_TEST_RUN, &attr, sizeof attr) == 0) ++ran;
+  }
+  return ran;
 }
 
 int sct_bpf_attach(struct sct_bpf* bpf, int streaming) {

@@ -42,6 +42,7 @@ struct sct_bpf {
   int follow_forks; /* sched_process_fork attached (-f) */
   int tracked_fd, comms_fd, plans_fd, counts_fd, events_fd;
   volatile __u64* lost_events; /* the programs' counter, mapped */
+  int flush_prog_fd; /* flush_idle_batch: run on a CPU, sends its batch */
   int nprogs;
   int prog_fds[SCT_BPF_MAX_PROGS];
   const char* prog_names[SCT_BPF_MAX_PROGS];
@@ -59,6 +60,11 @@ int sct_bpf_load(const struct sct_bpf_config* config, struct sct_bpf* out, char*
  * sends batches, only when streaming records rather than counting):
  * 0 or -errno. */
 int sct_bpf_attach(struct sct_bpf* bpf, int streaming);
+
+/* Sends the records waiting in every CPU's batch (runs flush_idle_batch
+ * on each CPU): for when no record came for a while, and before the last
+ * read of the ring. Returns how many CPUs it ran on. */
+int sct_bpf_flush_batches(struct sct_bpf* bpf);
 
 /* Detaches and unloads (safe on a failed load). */
 void sct_bpf_destroy(struct sct_bpf* bpf);

@@ -45,6 +45,9 @@ constexpr EntryCopy kEntryCopies[] = {
     {"select", 2, 128},      {"select", 3, 128},    {"select", 4, 16},        {"pselect6", 1, 128},
     {"pselect6", 2, 128},    {"pselect6", 3, 128},  {"pselect6", 4, 16},      {"ppoll", 2, 16},
     {"recvmsg", 1, 56},      {"recvmmsg", 1, 256},  {"recvmmsg", 4, 16},      {"name_to_handle_at", 2, 8},
+    // capget's header: the kernel writes its preferred version back into a
+    // bad one; strace shows the version the call was made with.
+    {"capget", 0, 8},
     // rt_sigreturn restores the mask saved in the signal frame, which starts
     // at the stack pointer: uc_flags, uc_link, uc_stack, uc_mcontext, uc_sigmask.
     {"rt_sigreturn", 0, 8 + 8 + 24 + 256 + 8, SCT_CAP_STACK},
