@@ -64,8 +64,10 @@ bool other_personality_name(std::string_view name) {
   return false;
 }
 
-// Adds one token to set; false when it names nothing.
-bool add_token(std::string_view tok, SyscallSet* set) {
+// Adds one token to set; false when it names nothing. A regex that does
+// not compile sets *regex_error (strace's "regcomp: RE: MESSAGE", fatal
+// even for a ?-optional token).
+bool add_token(std::string_view tok, SyscallSet* set, std::string* regex_error) {
   if (tok == "all") {
     set->numbers.set();
     set->unknown_numbers = true;
@@ -81,7 +83,12 @@ bool add_token(std::string_view tok, SyscallSet* set) {
   if (!tok.empty() && tok[0] == '/') {
     std::string pattern(tok.substr(1));
     regex_t re;
-    if (regcomp(&re, pattern.c_str(), REG_EXTENDED | REG_NOSUB) != 0) return false;
+    if (int rc = regcomp(&re, pattern.c_str(), REG_EXTENDED | REG_NOSUB); rc != 0) {
+      char message[256];
+      regerror(rc, &re, message, sizeof message);
+      *regex_error = "regcomp: " + pattern + ": " + message;
+      return false;
+    }
     // A pattern that matches no name is an error, as in strace 6.1.
     bool matched = false;
     for (long nr : syscall_numbers())
@@ -148,15 +155,14 @@ bool parse_syscall_set(std::string_view spec, SyscallSet* set, std::string* erro
         other_personality = true;
       }
     }
-    if (other_personality) {
-      SyscallSet ignored;
-      if (!add_token(name, &ignored) && !optional) {
-        *error = "invalid system call '" + std::string(tok) + "'";
-        return false;
-      }
-      continue;
+    std::string regex_error;
+    SyscallSet ignored;
+    bool named = add_token(name, other_personality ? &ignored : set, &regex_error);
+    if (!regex_error.empty()) {
+      *error = regex_error;
+      return false;
     }
-    if (!add_token(name, set) && !optional) {
+    if (!named && !optional) {
       *error = "invalid system call '" + std::string(tok) + "'";
       return false;
     }
