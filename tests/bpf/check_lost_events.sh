@@ -3,33 +3,16 @@
 # records and say how many; the default buffer must lose none.
 #   check_lost_events.sh SCTRACE PROGS_DIR
 #
-# Losses are made certain rather than hoped for: sctrace itself is SIGSTOPped
-# while the traced storm runs (eBPF does not stop the tracee, so the storm goes
-# on at full speed into a ring nobody reads). On an idle, fast machine a live
-# consumer can keep pace even with one page, which made the older version of
-# this test flaky.
+# Losses are made certain rather than hoped for (overflow_storm.sh: sctrace
+# is stopped while the storm fills a ring nobody reads); on an idle, fast
+# machine a live consumer kept pace, which made the older version flaky.
 set -u
 sctrace=$1
 tmp=$(mktemp -d)
 trap 'kill -CONT "${tracer:-0}" 2>/dev/null; rm -rf "$tmp"' EXIT
 
-wait_for() {  # wait_for FILE: up to 20 s
-  for _ in $(seq 2000); do [ -e "$1" ] && return 0; sleep 0.01; done
-  echo "FAIL: timed out waiting for $1"; exit 1
-}
-
-"$sctrace" --backend=bpf --bpf-buffer 4096 -f -o "$tmp/tiny.out" sh -c '
-  touch "$1/ready"
-  while [ ! -e "$1/go" ]; do sleep 0.01; done
-  dd if=/dev/zero of=/dev/null bs=1 count=20000 2>/dev/null
-  touch "$1/done"' sh "$tmp" 2>"$tmp/tiny.err" &
-tracer=$!
-wait_for "$tmp/ready"
-kill -STOP "$tracer"
-touch "$tmp/go"
-wait_for "$tmp/done"
-kill -CONT "$tracer"
-wait "$tracer"
+. "$(dirname "$0")/overflow_storm.sh"
+overflow_storm 20000 "$tmp/tiny.out" "$tmp/tiny.err"
 
 lost=$(sed -n 's/^.*: \([0-9][0-9]*\) events lost$/\1/p' "$tmp/tiny.err")
 if [ -z "$lost" ] || [ "$lost" -eq 0 ]; then

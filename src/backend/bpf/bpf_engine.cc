@@ -30,11 +30,11 @@
 #include <set>
 
 #include "backend/interrupt.h"
+#include "backend/proc_tasks.h"
 
 #if SCTRACE_HAVE_BPF
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
-#include <dirent.h>
 
 #include "backend/bpf/bpf_loader.h"
 #include "backend/bpf/capture_plan.h"
@@ -287,18 +287,6 @@ class BpfEngine {
     return true;
   }
 
-  // The threads of process pid, as /proc lists them now.
-  static std::vector<pid_t> threads_of(pid_t pid) {
-    std::vector<pid_t> tids;
-    char dir[64];
-    snprintf(dir, sizeof dir, "/proc/%d/task", pid);
-    if (DIR* d = opendir(dir)) {
-      while (struct dirent* e = readdir(d))
-        if (e->d_name[0] != '.') tids.push_back(atoi(e->d_name));
-      closedir(d);
-    }
-    return tids;
-  }
 
   void attach(pid_t pid) {
     if (kill(pid, 0) != 0) {

@@ -14,7 +14,6 @@
 //   line as soon as the tracee blocks.
 #include "backend/ptrace/ptrace_engine.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
@@ -29,6 +28,7 @@
 #include <string>
 
 #include "backend/interrupt.h"
+#include "backend/proc_tasks.h"
 #include "backend/ptrace/delay_queue.h"
 #include "backend/ptrace/proc_fd_resolver.h"
 #include "backend/ptrace/spawn.h"
@@ -176,15 +176,7 @@ class PtraceEngine {
 
   void attach(pid_t pid, unsigned options, EngineResult* result) {
     std::vector<pid_t> tids;
-    if (spec_.follow_forks || spec_.attach_threads) {
-      char dir[64];
-      snprintf(dir, sizeof dir, "/proc/%d/task", pid);
-      if (DIR* d = opendir(dir)) {
-        while (struct dirent* e = readdir(d))
-          if (e->d_name[0] != '.') tids.push_back(atoi(e->d_name));
-        closedir(d);
-      }
-    }
+    if (spec_.follow_forks || spec_.attach_threads) tids = threads_of(pid);
     if (tids.empty()) tids.push_back(pid);
     size_t seized = 0;
     for (pid_t tid : tids) {
