@@ -19,40 +19,31 @@ file(STRINGS ${_bpf_tests}/known_differences.txt _bpf_known REGEX "^[a-z0-9_]+")
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${_bpf_tests}/known_differences.txt)
 list(TRANSFORM _bpf_known REPLACE "[ \t#].*$" "")
 
+# One bpf differential test per case line of the files (those on the
+# known-differences list left out): NAME_PREFIX<case>, with ENV set.
+function(sct_add_bpf_diff_tests name_prefix env)
+  sct_read_case_lines(lines ${ARGN})
+  foreach(line ${lines})
+    sct_parse_case_line("${line}")
+    if(case_name STREQUAL "" OR case_name IN_LIST _bpf_known)
+      continue()
+    endif()
+    add_test(NAME ${name_prefix}${case_name}
+      COMMAND ${_bpf_tests}/guard.sh $<TARGET_FILE:sctrace>
+        ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/diff/run_diff.py
+        --sctrace ${_wrapper} --progs ${CMAKE_BINARY_DIR}/tests/progs ${case_mode} "${line}")
+    set_tests_properties(${name_prefix}${case_name} PROPERTIES LABELS "bpf;diff" TIMEOUT 120
+      SKIP_RETURN_CODE 77 RESOURCE_LOCK "${case_lock}" ENVIRONMENT "${env}")
+  endforeach()
+endfunction()
+
 file(GLOB _bpf_case_files CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/diff/cases/*.txt)
-sct_read_case_lines(_bpf_case_lines ${_bpf_case_files})
-foreach(line ${_bpf_case_lines})
-  sct_parse_case_line("${line}")
-  if(case_name STREQUAL "")
-    continue()
-  endif()
-  if(case_name IN_LIST _bpf_known)
-    continue()
-  endif()
-  add_test(NAME bpf_diff_${case_name}
-    COMMAND ${_bpf_tests}/guard.sh $<TARGET_FILE:sctrace>
-      ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/diff/run_diff.py
-      --sctrace ${_wrapper} --progs ${CMAKE_BINARY_DIR}/tests/progs ${case_mode} "${line}")
-  set_tests_properties(bpf_diff_${case_name} PROPERTIES LABELS "bpf;diff" TIMEOUT 120
-    SKIP_RETURN_CODE 77 RESOURCE_LOCK "${case_lock}")
-endforeach()
+sct_add_bpf_diff_tests(bpf_diff_ "" ${_bpf_case_files})
 
 # The basic cases (core.txt) again through the raw-tracepoint programs, the
 # fallback for kernels without tp_btf, forced by SCTRACE_BPF_FORCE_RAW_TP=1
 # (strace and sctrace both see it, so the traced environments stay alike).
-sct_read_case_lines(_bpf_core_lines ${CMAKE_SOURCE_DIR}/tests/diff/cases/core.txt)
-foreach(line ${_bpf_core_lines})
-  sct_parse_case_line("${line}")
-  if(case_name STREQUAL "" OR case_name IN_LIST _bpf_known)
-    continue()
-  endif()
-  add_test(NAME bpf_rawtp_diff_${case_name}
-    COMMAND ${_bpf_tests}/guard.sh $<TARGET_FILE:sctrace>
-      ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/diff/run_diff.py
-      --sctrace ${_wrapper} --progs ${CMAKE_BINARY_DIR}/tests/progs ${case_mode} "${line}")
-  set_tests_properties(bpf_rawtp_diff_${case_name} PROPERTIES LABELS "bpf;diff" TIMEOUT 120
-    SKIP_RETURN_CODE 77 RESOURCE_LOCK "${case_lock}" ENVIRONMENT "SCTRACE_BPF_FORCE_RAW_TP=1")
-endforeach()
+sct_add_bpf_diff_tests(bpf_rawtp_diff_ "SCTRACE_BPF_FORCE_RAW_TP=1" ${CMAKE_SOURCE_DIR}/tests/diff/cases/core.txt)
 
 file(GLOB _bpf_checks CONFIGURE_DEPENDS ${_bpf_tests}/check_*.sh)
 foreach(check ${_bpf_checks})
