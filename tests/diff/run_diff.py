@@ -152,6 +152,13 @@ def normalise(text, tracer_path):
         line = TIMES.sub(lambda m: m.group(1) + "=T", line)
         line = TIMES_RET.sub(lambda m: m.group(1) + "T", line)
         if pid_map:
+            # The pid column is padded to pid_max's width: a 4-digit pid in one
+            # run and a 5-digit one in the other differ in padding alone, so
+            # the column is compared as its width ("PID1/w5 "), not its spaces.
+            line = re.sub(r"^(\d+)( +)", lambda m: "%s/w%d " % (
+                pid_map.get(m.group(1), m.group(1)), len(m.group(1)) + len(m.group(2)) - 1), line)
+            line = re.sub(r"^\[pid( +)(\d+)\]", lambda m: "[pid %s/w%d]" % (
+                pid_map.get(m.group(2), m.group(2)), len(m.group(1)) - 1 + len(m.group(2))), line)
             line = re.sub(r"\b(\d+)\b", lambda m: pid_map.get(m.group(1), m.group(1)), line)
         # Alignment after a pid or address substitution differs; compare the
         # padding before " = " as one space.
