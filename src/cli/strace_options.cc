@@ -127,29 +127,42 @@ const OptionRow* find_short(char c) {
   return nullptr;
 }
 
+// sctrace's own long options. Prefixes are matched against strace's options
+// first, so that every prefix strace accepts (--n is --no-abbrev) or rejects
+// as ambiguous (--c: --columns, --const-print-style) means the same here;
+// only a prefix that matches none of strace's options can name one of these.
+constexpr std::string_view kSctraceOwnLong[] = {"no-seccomp-bpf", "json", "backend", "comm", "bpf-buffer"};
+
+bool is_sctrace_own(std::string_view name) {
+  return std::find(std::begin(kSctraceOwnLong), std::end(kSctraceOwnLong), name) != std::end(kSctraceOwnLong);
+}
+
 const OptionRow* find_long(std::string_view name, CliError* error) {
-  // getopt_long accepts unambiguous prefixes.
-  const OptionRow* prefix_match = nullptr;
-  int prefix_count = 0;
-  for (const auto& r : kOptions) {
-    if (!r.long_name) continue;
-    if (name == r.long_name) return &r;
-    if (std::string_view(r.long_name).substr(0, name.size()) == name) {
+  for (const auto& r : kOptions)
+    if (r.long_name && name == r.long_name) return &r;
+  // getopt_long accepts unambiguous prefixes: strace's names, else sctrace's.
+  for (bool own : {false, true}) {
+    const OptionRow* prefix_match = nullptr;
+    int prefix_count = 0;
+    std::vector<std::string_view> matches;
+    for (const auto& r : kOptions) {
+      if (!r.long_name || is_sctrace_own(r.long_name) != own) continue;
+      if (std::string_view(r.long_name).substr(0, name.size()) != name) continue;
       if (!prefix_match || prefix_match->id != r.id) ++prefix_count;
       prefix_match = &r;
+      matches.push_back(r.long_name);
+    }
+    if (prefix_count == 1) return prefix_match;
+    if (prefix_count > 1) {
+      std::stable_sort(matches.begin(), matches.end(),
+                       [](std::string_view a, std::string_view b) { return strace_order(a) < strace_order(b); });
+      error->message = "option '--" + std::string(name) + "' is ambiguous; possibilities:";
+      for (auto m : matches) error->message += " '--" + std::string(m) + "'";
+      error->show_try_help = true;
+      return nullptr;
     }
   }
-  if (prefix_count == 1) return prefix_match;
   error->message = "unrecognized option '--" + std::string(name) + "'";
-  if (prefix_count > 1) {
-    std::vector<std::string_view> matches;
-    for (const auto& r : kOptions)
-      if (r.long_name && std::string_view(r.long_name).substr(0, name.size()) == name) matches.push_back(r.long_name);
-    std::stable_sort(matches.begin(), matches.end(),
-                     [](std::string_view a, std::string_view b) { return strace_order(a) < strace_order(b); });
-    error->message = "option '--" + std::string(name) + "' is ambiguous; possibilities:";
-    for (auto m : matches) error->message += " '--" + std::string(m) + "'";
-  }
   error->show_try_help = true;
   return nullptr;
 }

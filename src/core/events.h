@@ -44,6 +44,11 @@ class EventSink {
   // call is complete: ret/error set, all values decoded. entry_time is when
   // the same call entered.
   virtual void syscall_exit(const SyscallCall& /*call*/, const EventContext& /*ctx*/, const EventTime& /*entry_time*/) {}
+  // -z/-Z/-e status=: tid's entry is held back until its exit decides
+  // whether it is printed. strace writes the held line into a buffer at
+  // entry, so its leader (e.g. the "[pid N]" prefix) is decided now, not
+  // when the line is printed.
+  virtual void entry_held(pid_t /*tid*/) {}
   // A signal about to be delivered to tid (strace's "--- SIGCHLD {...} ---").
   virtual void signal_delivered(pid_t /*tid*/, const siginfo_t& /*si*/, const EventContext& /*ctx*/) {}
   // A group-stop (strace's "--- stopped by SIGSTOP ---").

@@ -19,6 +19,7 @@ void OutputFilterSink::syscall_entry(const SyscallCall& call, const EventContext
   if (opt_.status_filter) {
     held_[call.tid] = {call, ctx};
     held_[call.tid].second.mem = nullptr;  // not valid later
+    next_.entry_held(call.tid);
     return;
   }
   next_.syscall_entry(call, ctx);

@@ -88,14 +88,14 @@ void StraceTextSink::pad_to_column(Stream& s, std::string& text) const {
   if (col < target) text.append(target - col, ' ');
 }
 
-void StraceTextSink::begin_line(pid_t tid, const EventTime& t, bool ip_known) {
+void StraceTextSink::begin_line(pid_t tid, const EventTime& t, bool ip_known, bool prefix) {
   Stream& s = stream(tid);
   if (s.open_tid != 0) {
     write(s, " <unfinished ...>");
     end_line(s);
   }
   std::string lead;
-  if (want_pid_prefix()) {
+  if (prefix) {
     if (opt_.to_file)
       lead = fmt::format("{:<{}} ", tid, pid_width_);
     else
@@ -133,7 +133,13 @@ void StraceTextSink::begin_line(pid_t tid, const EventTime& t, bool ip_known) {
 
 void StraceTextSink::syscall_entry(const SyscallCall& call, const EventContext& ctx) {
   last_call_[call.tid] = LastCall{call.nr, call.instruction_pointer};
-  begin_line(call.tid, ctx.time);
+  // A held entry (-z, -e status=) keeps the prefix rule of when it entered.
+  bool prefix = want_pid_prefix();
+  if (auto held = held_prefix_.find(call.tid); held != held_prefix_.end()) {
+    prefix = held->second;
+    held_prefix_.erase(held);
+  }
+  begin_line(call.tid, ctx.time, true, prefix);
   std::string text = call_name(call);
   text += '(';
   render_args(call, 0, call.entry_args, opt_.render, text);
@@ -148,7 +154,7 @@ void StraceTextSink::syscall_exit(const SyscallCall& call, const EventContext& c
   Stream& s = stream(call.tid);
   std::string text;
   if (s.open_tid != call.tid) {
-    begin_line(call.tid, ctx.time);
+    begin_line(call.tid, ctx.time, true, want_pid_prefix());
     text = "<... " + call_name(call) + " resumed>";
   }
   render_args(call, call.entry_args, call.decoded.size(), opt_.render, text);
@@ -183,7 +189,7 @@ void StraceTextSink::signal_delivered(pid_t tid, const siginfo_t& si, const Even
       (si.si_signo < 0 || static_cast<size_t>(si.si_signo) >= opt_.signals.size() || !opt_.signals[si.si_signo]))
     return;
   note_stop_context(tid, ctx);
-  begin_line(tid, ctx.time);
+  begin_line(tid, ctx.time, true, want_pid_prefix());
   std::string text = "--- " + signal_name_or_number(si.si_signo) + " ";
 #ifdef SCT_HAVE_SIGINFO
   text += render_value(decode_siginfo(si), opt_.render);
@@ -200,7 +206,7 @@ void StraceTextSink::group_stop(pid_t tid, int sig, const EventContext& ctx) {
   if (!opt_.signals.empty() && (sig < 0 || static_cast<size_t>(sig) >= opt_.signals.size() || !opt_.signals[sig]))
     return;
   note_stop_context(tid, ctx);
-  begin_line(tid, ctx.time);
+  begin_line(tid, ctx.time, true, want_pid_prefix());
   Stream& s = stream(tid);
   write(s, "--- stopped by " + signal_name_or_number(sig) + " ---");
   end_line(s);
@@ -214,7 +220,7 @@ void StraceTextSink::task_exited(pid_t tid, int status, const EventContext& ctx)
     Stream& s = stream(tid);
     std::string text;
     if (s.open_tid != tid) {
-      begin_line(tid, ctx.time);
+      begin_line(tid, ctx.time, true, want_pid_prefix());
       text = "<... " + pend->second + " resumed>";
     }
     bool exit_call = pend->second == "exit_group" || pend->second == "exit";
@@ -235,7 +241,7 @@ void StraceTextSink::task_exited(pid_t tid, int status, const EventContext& ctx)
       last.nr = ctx.last_syscall;
     else if (WIFEXITED(status) && last.nr != SYS_exit)
       last.nr = SYS_exit_group;
-    begin_line(tid, ctx.time, false);
+    begin_line(tid, ctx.time, false, want_pid_prefix());
     Stream& s = stream(tid);
     if (WIFEXITED(status))
       write(s, fmt::format("+++ exited with {} +++", WEXITSTATUS(status)));
@@ -298,6 +304,7 @@ void StraceTextSink::task_detached(pid_t tid) {
 void StraceTextSink::drop_task(pid_t tid) {
   pending_.erase(tid);
   live_.erase(tid);
+  held_prefix_.erase(tid);
   last_call_.erase(tid);
   if (separate()) {
     auto it = per_task_.find(tid);

@@ -51,6 +51,7 @@ class StraceTextSink final : public EventSink {
 
   void syscall_entry(const SyscallCall& call, const EventContext& ctx) override;
   void syscall_exit(const SyscallCall& call, const EventContext& ctx, const EventTime& entry_time) override;
+  void entry_held(pid_t tid) override { held_prefix_[tid] = want_pid_prefix(); }
   void signal_delivered(pid_t tid, const siginfo_t& si, const EventContext& ctx) override;
   void group_stop(pid_t tid, int sig, const EventContext& ctx) override;
   void task_exited(pid_t tid, int wait_status, const EventContext& ctx) override;
@@ -75,7 +76,8 @@ class StraceTextSink final : public EventSink {
   // Starts a new line for tid: ends another task's open line with
   // " <unfinished ...>", then prints the pid prefix, timestamps, -n and -i.
   // ip_known: false for "+++ exited" lines, whose -i field is "[????????????????]".
-  void begin_line(pid_t tid, const EventTime& t, bool ip_known = true);
+  // prefix: whether the line gets the "[pid N]" prefix (want_pid_prefix()).
+  void begin_line(pid_t tid, const EventTime& t, bool ip_known, bool prefix);
   // Takes the engine's -n/-i values for a signal or stop line, when it has them.
   void note_stop_context(pid_t tid, const EventContext& ctx);
   void write(Stream& s, const std::string& text);
@@ -89,6 +91,7 @@ class StraceTextSink final : public EventSink {
   Stream shared_;
   std::map<pid_t, Stream> per_task_;      // -ff
   std::set<pid_t> live_;                  // traced tasks, for the prefix rule
+  std::map<pid_t, bool> held_prefix_;     // prefix rule when a held entry was held
   std::map<pid_t, std::string> pending_;  // tid -> name of its unfinished syscall
   std::map<pid_t, LastCall> last_call_;
   int pid_width_ = 5;

@@ -69,6 +69,10 @@ def collect_pids(lines):
 
 
 UNFINISHED = re.compile(r"^(?P<lead>(?:\[pid +\d+\] |\d+ +)?)(?P<head>.*) <unfinished \.\.\.>$")
+# How a line that starts a new record begins: a pid, a time, a call name and
+# "(", "<... NAME resumed>", "---"/"+++" lines, or a tracer message.
+RECORD_START = re.compile(r"^(?:\[pid |\d|<\.\.\. |--- |\+\+\+ |\w+\(|\S+: |$)")
+UNFINISHED_NAME = re.compile(r"^(?:\[pid +\d+\] |\d+ +)?(?:[\d:.]+ )?(\w+)\(")
 RESUMED = re.compile(r"^(?P<lead>(?:\[pid +\d+\] |\d+ +)?)<\.\.\. (?P<name>\w+) resumed>(?P<tail>.*)$")
 
 
@@ -84,15 +88,36 @@ def merge_interleaving(lines):
     order between tasks is not part of the comparison."""
     pending = {}  # task -> index of its unfinished line
     merged = []
+    previous_unfinished = None  # task whose unfinished line came just before
     for line in lines:
         m = RESUMED.match(line)
         task = task_of(line)
+        if previous_unfinished is not None and not m and not RECORD_START.match(line):
+            # strace 6.1 with -z/-Z/status= (its staged output) sometimes ends
+            # a held call with " <unfinished ...>" and prints the rest on the
+            # next line with neither leader nor "<... NAME resumed>": the
+            # same call as the whole line it prints in other runs.
+            i = pending.pop(previous_unfinished)
+            merged[i] = merged[i] + line
+            previous_unfinished = None
+            continue
+        previous_unfinished = None
+        if m and task not in pending and not task:
+            # The last other task has gone, so strace prints the resumed
+            # half without a pid prefix (nprocs is 1 again): pair it with
+            # the one task whose unfinished call has this name.
+            named = [t for t, i in pending.items()
+                     if UNFINISHED_NAME.match(merged[i]) and
+                     UNFINISHED_NAME.match(merged[i]).group(1) == m.group("name")]
+            if len(named) == 1:
+                task = named[0]
         if m and task in pending:
             i = pending.pop(task)
             merged[i] = merged[i] + m.group("tail")
             continue
         u = UNFINISHED.match(line)
         if u:
+            previous_unfinished = task
             pending[task] = len(merged)
             merged.append(u.group("lead") + u.group("head"))
             continue

@@ -124,7 +124,6 @@ class PtraceEngine {
       if (tracee < 0) return result;
       main_child_ = tracee;
       add_task(tracee, 0, true).hidden = true;
-      sink_.process_attached(tracee, 1);
     } else if (!spec_.command.empty()) {
       std::string error;
       pid_t child = spawn_stopped_child(spec_, &error, &filter);
@@ -151,6 +150,9 @@ class PtraceEngine {
       kill(child, SIGCONT);
     }
     for (pid_t pid : spec_.attach_pids) attach(pid, options, &result);
+    // strace -D seizes its -p targets first (they come first in its table),
+    // then the command: "Process N attached" for the command comes last.
+    if (!spec_.command.empty() && spec_.daemonize) sink_.process_attached(main_child_, 1);
     if (!result.error.empty() && tasks_.empty()) return result;
 
     seccomp_in_use_ = !filter.empty();
