@@ -12,6 +12,7 @@ PACKAGES=(
   libgtest-dev googletest                                # GoogleTest: unit tests
   strace                                                 # the oracle of the differential tests
   clang llvm libbpf-dev bpftool                          # the eBPF engine: BPF compiler, loader, skeletons
+  libunwind-dev                                          # -k stack traces: the unwinder Debian's strace uses
   bpftrace                                               # bench/bpf_bench.py: its start-up, for comparison
 )
 

@@ -48,6 +48,9 @@ struct TraceSpec {
   // Nothing is printed while tracing (strace -c): the engine need not probe
   // for pending stops before blocking in order to flush output first.
   bool quiet_until_end = false;
+  // -k: after each traced call, signal and exit, the task's stack (ptrace
+  // engine; EventContext::stack_trace).
+  bool stack_traces = false;
 };
 
 struct EngineResult {

@@ -104,6 +104,10 @@ TraceSpec build_spec(const StraceConfig& cfg, const std::string& prog) {
   // is filtered out: strace 6.1 (without --seccomp-bpf) stops at every call,
   // so sctrace's own default filter would hide it.
   if (cfg.syscall_numbers && spec.seccomp < 0) spec.seccomp = 0;
+  // -k (no effect with -c, as in strace): the same holds for the stacks, and
+  // strace rereads a task's mappings after every mmap/munmap/execve it sees.
+  spec.stack_traces = cfg.stack_traces && cfg.summary != 1;
+  if (spec.stack_traces && spec.seccomp < 0) spec.seccomp = 0;
   return spec;
 }
 
@@ -145,7 +149,7 @@ int strace_main(int argc, char** argv) {
     // strace's wording (scripts parse "-- version N"), then our own line.
     printf("%s -- version 6.1 (sctrace 0.1)\n"
            "sctrace: a system call tracer with strace 6.1's options and output.\n"
-           "Optional features enabled: stack-trace=no seccomp-bpf ebpf\n",
+           "Optional features enabled: stack-trace=libunwind stack-demangle seccomp-bpf ebpf\n",
            prog.c_str());
     return 0;
   }
@@ -251,10 +255,12 @@ int strace_main(int argc, char** argv) {
   bool backend_fatal = false;
   // Tampering and -D are done with ptrace: the eBPF engine cannot do either.
   std::string backend = cfg.backend;
-  if (!cfg.inject.empty() || cfg.daemonize) {
+  if (!cfg.inject.empty() || cfg.daemonize || spec.stack_traces) {
     if (backend == "bpf") {
       fprintf(stderr, "%s: --backend=bpf: %s needs the ptrace engine\n", prog.c_str(),
-              cfg.daemonize ? "-D/--daemonize" : "-e inject=/fault=");
+              cfg.daemonize         ? "-D/--daemonize"
+              : spec.stack_traces   ? "-k/--stack-traces"
+                                    : "-e inject=/fault=");
       return 1;
     }
     backend = "ptrace";

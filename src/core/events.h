@@ -7,6 +7,8 @@
 #include <sys/types.h>
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "decode/decoder.h"
 
@@ -34,6 +36,10 @@ struct EventContext {
   // keeps track (eBPF: the descriptor may be closed by the time the event is
   // read); null: read /proc/PID/fd now (ptrace: the task is stopped).
   FdResolver* fds = nullptr;
+  // -k (ptrace engine): the task's stack as strace's " > ..." lines, printed
+  // after this event's line (a syscall's exit, a signal, a stop, an exit);
+  // null when not asked for. Valid during the call only.
+  const std::vector<std::string>* stack_trace = nullptr;
 };
 
 class EventSink {

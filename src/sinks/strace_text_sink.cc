@@ -174,6 +174,13 @@ void StraceTextSink::syscall_exit(const SyscallCall& call, const EventContext& c
     append_dumpio(call, opt_.read_fds, opt_.write_fds, *ctx.mem, dump);
     if (!dump.empty()) write(s, dump);
   }
+  write_stack(call.tid, ctx);
+}
+
+void StraceTextSink::write_stack(pid_t tid, const EventContext& ctx) {
+  if (!ctx.stack_trace) return;
+  Stream& s = stream(tid);
+  for (const std::string& frame : *ctx.stack_trace) write(s, frame + "\n");
 }
 
 // A signal or stop line shows, with -n, the task's last syscall and, with
@@ -200,6 +207,7 @@ void StraceTextSink::signal_delivered(pid_t tid, const siginfo_t& si, const Even
   Stream& s = stream(tid);
   write(s, text);
   end_line(s);
+  write_stack(tid, ctx);
 }
 
 void StraceTextSink::group_stop(pid_t tid, int sig, const EventContext& ctx) {
@@ -210,6 +218,7 @@ void StraceTextSink::group_stop(pid_t tid, int sig, const EventContext& ctx) {
   Stream& s = stream(tid);
   write(s, "--- stopped by " + signal_name_or_number(sig) + " ---");
   end_line(s);
+  write_stack(tid, ctx);
 }
 
 void StraceTextSink::task_exited(pid_t tid, int status, const EventContext& ctx) {
@@ -250,6 +259,9 @@ void StraceTextSink::task_exited(pid_t tid, int status, const EventContext& ctx)
                            WCOREDUMP(status) ? "(core dumped) " : ""));
     end_line(s);
   }
+  // -k: exit/exit_group's stack, captured at entry (strace prints it as it
+  // lets the task go, after "+++ exited").
+  write_stack(tid, ctx);
   drop_task(tid);
 }
 

@@ -82,6 +82,8 @@ class StraceTextSink final : public EventSink {
   void note_stop_context(pid_t tid, const EventContext& ctx);
   void write(Stream& s, const std::string& text);
   void end_line(Stream& s);  // "\n" and forget the open line
+  // -k: the event's stack lines, after the line just ended.
+  void write_stack(pid_t tid, const EventContext& ctx);
   void pad_to_column(Stream& s, std::string& text) const;
   bool want_pid_prefix() const;
   bool separate() const { return static_cast<bool>(opt_.open_task_file); }

@@ -150,8 +150,29 @@ def normalise_summary(lines):
     return other + sorted(rows)
 
 
+# -k: the stack strace prints after a line, one " > MODULE(SYMBOL+0xOFF) [0xOFF]"
+# line per frame, has no pid prefix. Each frame is carried on the line it
+# follows (joined with FRAME_JOIN, split again at the end), so that the merging
+# of a task's lines and the sorting of SIGCHLD lines move a stack with its
+# line instead of leaving it to whichever task printed last. Frames are
+# compared in full: the bracketed offsets are relative to the module (short,
+# below ADDR's 7 digits), so only an absolute address in strace's
+# "unexpected_backtracing_error [0x...]" becomes ADDR.
+FRAME_JOIN = "\x00"
+
+
+def join_stack_frames(lines):
+    out = []
+    for line in lines:
+        if line.startswith(" > ") and out:
+            out[-1] += FRAME_JOIN + line
+        else:
+            out.append(line)
+    return out
+
+
 def normalise(text, tracer_path):
-    lines = text.splitlines()
+    lines = join_stack_frames(text.splitlines())
     several_tasks = len({task_of(l) for l in lines if task_of(l)}) > 1
     if several_tasks:
         lines = merge_interleaving(lines)
@@ -159,6 +180,10 @@ def normalise(text, tracer_path):
     pid_map = {p: "PID%d" % (i + 1) for i, p in enumerate(pids)}
     out = []
     for line in lines:
+        # The line's own text is normalised below (patterns anchored at its
+        # end included); its stack frames only need ADDR.
+        line, _, frames = line.partition(FRAME_JOIN)
+        frames = ADDR.sub("ADDR", frames)
         if SUMMARY_ROW.match(line):
             out.append(line)
             continue
@@ -188,12 +213,13 @@ def normalise(text, tracer_path):
         # Alignment after a pid or address substitution differs; compare the
         # padding before " = " as one space.
         line = re.sub(r"\) +(= )", r") \1", line)
-        out.append(line)
+        out.append(line + FRAME_JOIN + frames if frames else line)
     # When SIGCHLD arrives relative to the parent's own syscalls (before or
     # after its wait4 returns) is up to the scheduler, for strace too:
     # compare those lines as a set, at the end.
     sigchld = sorted(l for l in out if "--- SIGCHLD " in l)
     out = [l for l in out if "--- SIGCHLD " not in l] + sigchld
+    out = [part for l in out for part in l.split(FRAME_JOIN)]
     return normalise_summary(out)
 
 

@@ -25,7 +25,10 @@
 
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "backend/interrupt.h"
 #include "backend/proc_tasks.h"
@@ -33,6 +36,7 @@
 #include "backend/ptrace/proc_fd_resolver.h"
 #include "backend/ptrace/spawn.h"
 #include "backend/ptrace/spawn_daemonized.h"
+#include "backend/ptrace/stack_unwinder.h"
 #include "backend/ptrace/stop_waiter.h"
 #include "backend/ptrace/syscall_tamper.h"
 #include "filter/path_match.h"
@@ -101,12 +105,15 @@ struct Task {
   bool attached_mid_syscall = false;
   SyscallCall call;
   EventTime entry_time;
+  std::vector<std::string> stack_queue;  // -k: captured at entry (execve, exit...), printed later
 };
 
 class PtraceEngine {
  public:
   PtraceEngine(const TraceSpec& spec, EventSink& sink)
-      : spec_(spec), sink_(sink), mem_(0), tamper_(spec.inject, spec.progname) {}
+      : spec_(spec), sink_(sink), mem_(0), tamper_(spec.inject, spec.progname) {
+    if (spec_.stack_traces) unwinder_ = std::make_unique<StackUnwinder>();
+  }
 
   EngineResult run() {
     EngineResult result;
@@ -275,7 +282,10 @@ class PtraceEngine {
     if (WIFEXITED(status) || WIFSIGNALED(status)) {
       EventContext ctx{now(), nullptr, -1};
       ctx.last_syscall = task.entered_nr;
+      // -k: what exit/exit_group captured at entry, printed after "+++ exited".
+      if (!task.stack_queue.empty()) ctx.stack_trace = &task.stack_queue;
       if (!task.untraced) sink_.task_exited(pid, status, ctx);
+      if (unwinder_) unwinder_->forget(pid);
       tamper_.forget(pid);
       delays_.forget(pid);
       if (pid == main_child_) {
@@ -335,7 +345,12 @@ class PtraceEngine {
       case PTRACE_EVENT_STOP:
         if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU) {
           // A group-stop: report it and keep the task stopped until SIGCONT.
-          if (!task.hidden && !task.untraced) sink_.group_stop(pid, sig, stop_context(task));
+          if (!task.hidden && !task.untraced) {
+            EventContext ctx = stop_context(task);
+            std::vector<std::string> frames = stack_at_stop(task);
+            if (unwinder_) ctx.stack_trace = &frames;
+            sink_.group_stop(pid, sig, ctx);
+          }
           ptrace(PTRACE_LISTEN, pid, 0, 0);
         } else {
           resume(task, 0);  // the stop after seize/interrupt, or a new child's first stop
@@ -352,7 +367,12 @@ class PtraceEngine {
       resume(task, sig);
       return;
     }
-    if (!task.hidden && !task.untraced) sink_.signal_delivered(pid, si, stop_context(task));
+    if (!task.hidden && !task.untraced) {
+      EventContext ctx = stop_context(task);
+      std::vector<std::string> frames = stack_at_stop(task);
+      if (unwinder_) ctx.stack_trace = &frames;
+      sink_.signal_delivered(pid, si, ctx);
+    }
     resume(task, sig);
   }
 
@@ -370,6 +390,14 @@ class PtraceEngine {
     return ctx;
   }
 
+  // -k: the stack printed after a line: the one captured at the call's
+  // entry if any (strace prints its queue first), else walked now.
+  std::vector<std::string> stack_at_stop(Task& task) {
+    if (!unwinder_) return {};
+    if (!task.stack_queue.empty()) return std::exchange(task.stack_queue, {});
+    return unwinder_->walk(task.tid, false);
+  }
+
   Task* rename_task(pid_t former, pid_t leader) {
     // The thread that called execve takes over the leader's id; its
     // in-flight execve moves with it.
@@ -377,6 +405,10 @@ class PtraceEngine {
     if (it == tasks_.end()) return tasks_.count(leader) ? &tasks_[leader] : nullptr;
     Task moved = std::move(it->second);
     tasks_.erase(it);
+    if (unwinder_) {
+      unwinder_->forget(former);
+      unwinder_->forget(leader);
+    }
     moved.tid = leader;
     moved.call.tid = leader;
     tasks_[leader] = std::move(moved);
@@ -484,6 +516,10 @@ class PtraceEngine {
         decode_phase(call, ctx);
       }
     }
+    // -k: strace captures the stack of calls that never return, or replace
+    // the program, at entry (not at the command's own first execve).
+    if (unwinder_ && !task.hidden && StackUnwinder::captures_at_entry(nr))
+      task.stack_queue = unwinder_->walk(task.tid, true);
     sink_.syscall_entry(call, EventContext{t, &mem_, -1});
     // -b execve: a traced process that execs is let go at the entry (the
     // command's own first execve excepted), as strace does.
@@ -502,6 +538,8 @@ class PtraceEngine {
   void syscall_exit(Task& task, int64_t rval, bool is_error, const EventTime& t) {
     bool was_in = task.in_syscall;
     task.in_syscall = false;
+    // -k: after mmap, execve... (traced or not) every task's maps are reread.
+    if (unwinder_ && was_in && StackUnwinder::changes_mappings(task.entered_nr)) unwinder_->mappings_changed();
     if (task.in_exec && !is_error) task.hidden = false;
     task.in_exec = false;
     if (!was_in || !task.reported_entry) return;
@@ -518,7 +556,10 @@ class PtraceEngine {
       decode_phase(call, ctx);
     }
     if (tamper_.active()) tamper_.annotate(task.tid, call);
-    sink_.syscall_exit(call, EventContext{t, &mem_, -1}, task.entry_time);
+    EventContext ctx{t, &mem_, -1};
+    std::vector<std::string> frames = stack_at_stop(task);
+    if (unwinder_) ctx.stack_trace = &frames;
+    sink_.syscall_exit(call, ctx, task.entry_time);
   }
 
   // Ctrl-C, SIGTERM...: every traced process keeps running, detached; the
@@ -575,6 +616,7 @@ class PtraceEngine {
   DelayQueue delays_;
   int64_t last_stime_ns_ = -1;
   StopWaiter waiter_;
+  std::unique_ptr<StackUnwinder> unwinder_;  // -k only
   bool seccomp_in_use_ = false;
   int interrupted_by_ = 0;
   uint64_t stops_ = 0;
