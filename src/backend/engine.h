@@ -25,6 +25,12 @@ struct TraceSpec {
   std::bitset<kMaxSyscalls> traced;   // syscalls to report (-e trace=)
   bool trace_all = true;              // traced covers every number (incl. unknown ones)
   bool decode = true;                 // run the decoders (D programs need only raw args)
+  // -e read=/write= dump whole data buffers: the eBPF engine copies them up
+  // to its capture limit instead of the -s bytes the trace line shows.
+  bool capture_whole_buffers = false;
+  // -n without --seccomp-bpf: signal and exit lines show the task's last
+  // syscall even when it is not traced (the eBPF engine notes every one).
+  bool track_last_syscall = false;
   DecodeOptions decode_options;
   // Environment changes for the command (-E), user to run as (-u).
   std::vector<std::string> env_set;

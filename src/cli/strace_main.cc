@@ -93,6 +93,7 @@ TraceSpec build_spec(const StraceConfig& cfg, const std::string& prog) {
   set_qualifiers(cfg, &spec.decode_options);
   spec.decode_options.decode_fds = cfg.decode_fds;
   spec.decode_options.strace61_names = true;  // syscalls newer than strace 6.1 print as it prints them
+  spec.capture_whole_buffers = !cfg.read_fds.empty() || !cfg.write_fds.empty();
   spec.env_set = cfg.env_set;
   spec.env_unset = cfg.env_unset;
   spec.run_as_user = cfg.user;
@@ -104,6 +105,7 @@ TraceSpec build_spec(const StraceConfig& cfg, const std::string& prog) {
   // is filtered out: strace 6.1 (without --seccomp-bpf) stops at every call,
   // so sctrace's own default filter would hide it.
   if (cfg.syscall_numbers && spec.seccomp < 0) spec.seccomp = 0;
+  spec.track_last_syscall = cfg.syscall_numbers && cfg.seccomp != 1;
   // -k (no effect with -c, as in strace): the same holds for the stacks, and
   // strace rereads a task's mappings after every mmap/munmap/execve it sees.
   spec.stack_traces = cfg.stack_traces && cfg.summary != 1;

@@ -131,7 +131,11 @@ class StartupClock {
 struct DeferredSignal {
   siginfo_t info;
   uint64_t at_ns;
+  long last_syscall;  // the task's last syscall when it was sent (-n)
 };
+
+// A signal or exit record's last syscall of the task (sent as number + 1).
+long last_syscall_of(const sct_rec_hdr& h) { return h.args[1] ? static_cast<long>(h.args[1] - 1) : -1; }
 
 struct Pending {
   SyscallCall call;
@@ -211,6 +215,7 @@ class BpfEngine {
     config.counts_only = spec_.counts_only;
     config.have_comms = !spec_.comms.empty();
     config.trace_unknown = spec_.trace_all;
+    config.track_last_nr = spec_.track_last_syscall;
     for (size_t nr = 0; nr < SCT_MAX_SYSCALLS; ++nr) {
       // execve always reaches user space when streaming: the command is shown
       // from its first one on. Counting needs no such marker.
@@ -234,7 +239,7 @@ class BpfEngine {
     clock.lap("load");
     clock.programs(bpf_);
     if (!spec_.counts_only) {
-      std::vector<sct_plan> plans = build_capture_plan(spec_.decode_options, spec_.decode);
+      std::vector<sct_plan> plans = build_capture_plan(spec_.decode_options, spec_.decode, spec_.capture_whole_buffers);
       for (__u32 nr = 0; nr < plans.size(); ++nr) {
         static const sct_plan empty{};
         if (!memcmp(&plans[nr], &empty, sizeof empty)) continue;
@@ -464,9 +469,11 @@ class BpfEngine {
         // The leader's end with no thread left (sched_process_exit's group_dead is not sent).
         if (track_fds_ && tid == static_cast<pid_t>(h->tgid)) fds_.process_exited(tid);
         if (was_live || known_.count(tid)) {
+          EventContext ctx{at(h->enter_ns), nullptr, -1};
+          ctx.last_syscall = last_syscall_of(*h);
           if (auto sig = fatal_.at_exit(tid, static_cast<pid_t>(h->tgid), static_cast<int>(h->nr)))
-            sink_.signal_delivered(tid, *sig, EventContext{at(h->enter_ns), nullptr, -1});
-          sink_.task_exited(tid, static_cast<int>(h->nr), EventContext{at(h->enter_ns), nullptr, -1});
+            sink_.signal_delivered(tid, *sig, ctx);
+          sink_.task_exited(tid, static_cast<int>(h->nr), ctx);
           known_.erase(tid);
         }
         break;
@@ -531,6 +538,7 @@ class BpfEngine {
     memset(&d.info, 0, sizeof d.info);
     memcpy(&d.info, static_cast<const char*>(data) + sizeof h, SCT_SIGINFO_SIZE);
     d.at_ns = h.enter_ns;
+    d.last_syscall = last_syscall_of(h);
     if (h.args[0] == SCT_SIG_GENERATED) {
       fatal_.generated(static_cast<pid_t>(h.tgid), d.info);
       return;
@@ -549,7 +557,9 @@ class BpfEngine {
     }
     note_task(tid);
     flush_signals(tid, d.at_ns);  // ignored ones sent before (no syscall showed them: -e trace=none)
-    sink_.signal_delivered(tid, d.info, EventContext{at(d.at_ns), nullptr, -1});
+    EventContext ctx{at(d.at_ns), nullptr, -1};
+    ctx.last_syscall = d.last_syscall;
+    sink_.signal_delivered(tid, d.info, ctx);
   }
 
   // Reports the ignored signals of tid sent before time ns.
@@ -558,7 +568,9 @@ class BpfEngine {
     if (it == deferred_signals_.end()) return;
     auto& list = it->second;
     while (!list.empty() && list.front().at_ns < ns) {
-      sink_.signal_delivered(tid, list.front().info, EventContext{at(list.front().at_ns), nullptr, -1});
+      EventContext ctx{at(list.front().at_ns), nullptr, -1};
+      ctx.last_syscall = list.front().last_syscall;
+      sink_.signal_delivered(tid, list.front().info, ctx);
       list.erase(list.begin());
     }
     if (list.empty()) deferred_signals_.erase(it);

@@ -55,13 +55,15 @@ constexpr EntryCopy kEntryCopies[] = {
 
 }  // namespace
 
-std::vector<sct_plan> build_capture_plan(const DecodeOptions& opt, bool decode) {
+std::vector<sct_plan> build_capture_plan(const DecodeOptions& opt, bool decode, bool whole_buffers) {
   std::vector<sct_plan> plans(SCT_MAX_SYSCALLS);
   for (auto& p : plans) memset(&p, 0, sizeof p);
   // A string cut at -s: -s bytes, one more to see whether it ends there,
   // and one for the NUL the kernel's copy adds.
   const uint16_t str_size = capped(opt.string_limit + 2);
-  const uint16_t buf_size = capped(opt.string_limit);
+  // Data buffers: -s bytes, what the line shows; whole (up to the capture
+  // limit) when -e read=/write= dumps them.
+  const uint16_t buf_size = whole_buffers ? SCT_CAP_MAX : capped(opt.string_limit);
   for (long nr : syscall_numbers()) {
     if (nr < 0 || nr >= SCT_MAX_SYSCALLS) continue;
     const SyscallRow* row = syscall_row(nr);

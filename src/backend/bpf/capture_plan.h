@@ -19,6 +19,7 @@ namespace sct {
 constexpr uint16_t kBpfStructCapture = 256;
 
 // One plan per syscall number below SCT_MAX_SYSCALLS (index = number).
-std::vector<sct_plan> build_capture_plan(const DecodeOptions& opt, bool decode);
+// whole_buffers: data buffers are copied up to SCT_CAP_MAX, not -s bytes.
+std::vector<sct_plan> build_capture_plan(const DecodeOptions& opt, bool decode, bool whole_buffers = false);
 
 }  // namespace sct

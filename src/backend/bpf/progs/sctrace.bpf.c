@@ -55,6 +55,8 @@ const volatile __u8 trace_unknown = 1;  /* numbers >= SCT_MAX_SYSCALLS */
 const volatile __u64 wake_threshold = 1 << 20;
 /* Syscall records collected per CPU and sent several at a time (see batch). */
 const volatile __u8 batch_records = 1;
+/* -n without --seccomp-bpf: note every syscall's number (strace stops at all). */
+const volatile __u8 track_last_nr = 0;
 const volatile __u64 traced_bits[SCT_MAX_SYSCALLS / 64] = {};
 
 /* Records that did not fit into the ring buffer. */
@@ -64,6 +66,9 @@ struct inflight {
   __s64 nr;
   __u64 args[6];
   __u64 enter_ns;
+  /* The last syscall the task entered: traced ones always, every one with
+   * track_last_nr (-n: strace's signal and exit lines show it). */
+  __s64 last_nr;
 };
 
 struct scratch {
@@ -102,6 +107,10 @@ struct {
 
 static __always_inline struct inflight* inflight_of(__u32 tid) { return bpf_map_lookup_elem(&inflight, &tid); }
 
+static __always_inline struct inflight* inflight_of_task(struct task_struct* task, __u32 tid) {
+  return bpf_map_lookup_elem(&inflight, &tid);
+}
+
 static __always_inline struct inflight* inflight_new(__u32 tid) {
   struct inflight zero = {};
   bpf_map_update_elem(&inflight, &tid, &zero, BPF_NOEXIST);
@@ -117,6 +126,10 @@ struct {
 
 static __always_inline struct inflight* inflight_of(__u32 tid) {
   return bpf_task_storage_get(&inflight, bpf_get_current_task_btf(), 0, 0);
+}
+
+static __always_inline struct inflight* inflight_of_task(struct task_struct* task, __u32 tid) {
+  return bpf_task_storage_get(&inflight, task, 0, 0);
 }
 
 static __always_inline struct inflight* inflight_new(__u32 tid) {
@@ -628,7 +641,17 @@ SCT_TP("sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs* regs, long id) {
   __u64 pid_tgid = bpf_get_current_pid_tgid();
   __u32 tid = (__u32)pid_tgid;
-  if (!traced(id)) return 0;
+  if (!traced(id)) {
+    if (!track_last_nr) return 0;
+    struct inflight* s = have_comms ? 0 : inflight_of(tid);
+    if (!s) {
+      if (!selected(tid)) return 0;
+      s = inflight_new(tid);
+      if (!s) return 0;
+    }
+    s->last_nr = id;
+    return 0;
+  }
   /* A task with a slot was selected when it got it: without --comm (which is
    * decided anew each call) that spares the tid map's hashing. */
   struct inflight* slot = have_comms ? 0 : inflight_of(tid);
@@ -641,6 +664,7 @@ int BPF_PROG(sys_enter, struct pt_regs* regs, long id) {
   if (!counts_only) read_regs(regs, &r);
   struct inflight in = {};
   in.nr = id;
+  in.last_nr = id;
   in.enter_ns = bpf_ktime_get_ns();
   for (int i = 0; i < 6; i++) in.args[i] = r.args[i];
   *slot = in;
@@ -746,10 +770,14 @@ int BPF_PROG(sched_exit, struct task_struct* p) {
   __u32 tid = KREAD(p, pid);
   if (!bpf_map_lookup_elem(&tracked, &tid)) return 0;
   bpf_map_delete_elem(&tracked, &tid);
+  /* The task's own context: its last syscall, for -n's "[NR] +++ exited". */
+  struct inflight* slot = inflight_of(tid);
+  __u64 last = slot ? slot->last_nr + 1 : 0;
 #ifdef SCT_RAW_TP
   bpf_map_delete_elem(&inflight, &tid);
 #endif
   struct sct_rec_hdr h = {};
+  h.args[1] = last;
   h.type = SCT_REC_EXIT;
   h.size = sizeof h;
   h.tid = tid;
@@ -766,8 +794,11 @@ struct sig_rec {
   __u8 info[SCT_SIGINFO_SIZE];
 };
 
-static __always_inline void emit_signal(__u32 tid, __u32 tgid, int sig, struct kernel_siginfo* info, __u32 how) {
+/* last: the task's last syscall number + 1 (0: unknown), for -n. */
+static __always_inline void emit_signal(__u32 tid, __u32 tgid, int sig, struct kernel_siginfo* info, __u32 how,
+                                        __u64 last) {
   struct sig_rec r = {};
+  r.h.args[1] = last;
   r.h.type = SCT_REC_SIGNAL;
   r.h.size = sizeof r;
   r.h.tid = tid;
@@ -798,7 +829,8 @@ int BPF_PROG(sig_deliver, int sig, struct kernel_siginfo* info, struct k_sigacti
   __u64 pid_tgid = bpf_get_current_pid_tgid();
   __u32 tid = (__u32)pid_tgid;
   if (!selected(tid)) return 0;
-  emit_signal(tid, pid_tgid >> 32, sig, info, SCT_SIG_DELIVERED);
+  struct inflight* slot = inflight_of(tid);
+  emit_signal(tid, pid_tgid >> 32, sig, info, SCT_SIG_DELIVERED, slot ? slot->last_nr + 1 : 0);
   return 0;
 }
 
@@ -807,7 +839,9 @@ int BPF_PROG(sig_generate, int sig, struct kernel_siginfo* info, struct task_str
   if (result != TRACE_SIGNAL_IGNORED && result != TRACE_SIGNAL_DELIVERED) return 0;
   __u32 tid = KREAD(task, pid);
   if (!bpf_map_lookup_elem(&tracked, &tid)) return 0;
-  emit_signal(tid, KREAD(task, tgid), sig, info, result == TRACE_SIGNAL_IGNORED ? SCT_SIG_IGNORED : SCT_SIG_GENERATED);
+  struct inflight* slot = inflight_of_task(task, tid);
+  emit_signal(tid, KREAD(task, tgid), sig, info, result == TRACE_SIGNAL_IGNORED ? SCT_SIG_IGNORED : SCT_SIG_GENERATED,
+              slot ? slot->last_nr + 1 : 0);
   return 0;
 }
 
