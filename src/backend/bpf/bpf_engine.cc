@@ -448,6 +448,11 @@ class BpfEngine {
     auto h = read_record_header(data, size);
     if (!h) return;
     pid_t tid = static_cast<pid_t>(h->tid);
+    if (detached_.count(tid)) {
+      // Let go by -b execve: what it did before the kernel forgot it is not shown.
+      if (h->type == SCT_REC_EXIT) detached_.erase(tid);
+      return;
+    }
     if (track_fds_ && h->type != SCT_REC_FORK) fds_.task_seen(tid, static_cast<pid_t>(h->tgid));
     switch (h->type) {
       case SCT_REC_ENTRY: entry_record(*h, data, size); break;
@@ -455,6 +460,7 @@ class BpfEngine {
       case SCT_REC_ENTRY_COPY: entry_copies_.keep(*h, data, size); break;
       case SCT_REC_FORK: {
         pid_t child = static_cast<pid_t>(h->nr);
+        detached_.erase(child);  // a new task with a detached one's id
         if (track_fds_) fds_.forked(tid, child);
         if (live_.insert(child).second) sink_.task_attached(child, tid, false);
         break;
@@ -596,6 +602,23 @@ class BpfEngine {
     }
     decode(p.call, true);
     sink_.syscall_entry(p.call, call_context(p.entry_time));
+    if (is_exec) detach_on_execve(tid);
+  }
+
+  // -b execve: strace lets a traced process go at an execve's entry (not
+  // the command's own first one): "Process N detached", the line ends with
+  // " <detached ...>", and nothing more of it is shown.
+  void detach_on_execve(pid_t tid) {
+    if (!spec_.detach_on_execve || hidden_.count(tid)) return;
+    pending_.erase(tid);
+    entry_copies_.forget(tid);
+    deferred_signals_.erase(tid);
+    __u32 key = static_cast<__u32>(tid);
+    bpf_map_delete_elem(bpf_.tracked_fd, &key);
+    live_.erase(tid);
+    known_.erase(tid);
+    detached_.insert(tid);
+    sink_.task_detached(tid);
   }
 
   // execve's strings not mapped at entry (a forked child's, or pages not yet
@@ -627,6 +650,10 @@ class BpfEngine {
         mem_.map_exec_strings(call.args[first], call.args[first + 1]);
         decode(call, true);
         sink_.syscall_entry(call, call_context(pend->second.entry_time));
+        if (is_exec && spec_.detach_on_execve && !hidden_.count(tid)) {
+          detach_on_execve(tid);
+          return;
+        }
       }
       set_return(call, h.ret);
       track_fd_change(call, h.ret);
@@ -712,6 +739,7 @@ class BpfEngine {
   SyscallCall call_;  // the one being reported (reuse_call)
   std::set<pid_t> live_;    // tids in the kernel's map (command, -p, forks)
   std::set<pid_t> known_;   // tids selected by --comm, seen so far
+  std::set<pid_t> detached_;  // -b execve: let go, until their exit record or reuse
   std::set<pid_t> hidden_;  // the command before its first successful execve
   std::map<pid_t, Pending> pending_;
   std::map<pid_t, std::vector<DeferredSignal>> deferred_signals_;
