@@ -566,6 +566,13 @@ class BpfEngine {
     EventContext ctx{at(d.at_ns), nullptr, -1};
     ctx.last_syscall = d.last_syscall;
     sink_.signal_delivered(tid, d.info, ctx);
+    // A stop signal's default action stops the process: the group-stop a
+    // ptrace tracer is told of next. (SIGTSTP, SIGTTIN and SIGTTOU do not
+    // stop an orphaned process group: not seen from here.)
+    int sig = d.info.si_signo;
+    if (h.args[0] == SCT_SIG_DELIVERED_DEFAULT &&
+        (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU))
+      sink_.group_stop(tid, sig, ctx);
   }
 
   // Reports the ignored signals of tid sent before time ns.

@@ -32,6 +32,8 @@ enum sct_rec_type {
  * ptrace sees the latter at delivery, so user space shows it when the task
  * next returns to user mode. */
 #define SCT_SIG_DELIVERED 0
+/* Delivered to its default action (SIG_DFL). */
+#define SCT_SIG_DELIVERED_DEFAULT 3
 #define SCT_SIG_IGNORED 1
 /* Generated for a task whose handler is the default: if it kills the process,
  * the kernel delivers SIGKILL instead (a group exit), where ptrace shows this

@@ -830,7 +830,11 @@ int BPF_PROG(sig_deliver, int sig, struct kernel_siginfo* info, struct k_sigacti
   __u32 tid = (__u32)pid_tgid;
   if (!selected(tid)) return 0;
   struct inflight* slot = inflight_of(tid);
-  emit_signal(tid, pid_tgid >> 32, sig, info, SCT_SIG_DELIVERED, slot ? slot->last_nr + 1 : 0);
+  /* Its default action: a stop signal's is a group-stop (strace's
+   * "--- stopped by SIGSTOP ---"). */
+  __u32 how = SCT_SIG_DELIVERED;
+  if (ka && KREAD(ka, sa.sa_handler) == 0) how = SCT_SIG_DELIVERED_DEFAULT;
+  emit_signal(tid, pid_tgid >> 32, sig, info, how, slot ? slot->last_nr + 1 : 0);
   return 0;
 }
 
