@@ -19,6 +19,7 @@
 #include "backend/bpf/bpf_engine.h"
 #include "backend/interrupt.h"
 #include "backend/ptrace/ptrace_engine.h"
+#include "backend/ptrace/stack_unwinder.h"
 #include "cli/injected_note_sink.h"
 #include "cli/strace_options.h"
 #include "cli/strace_output.h"
@@ -266,6 +267,11 @@ int strace_main(int argc, char** argv) {
       return 1;
     }
     backend = "ptrace";
+  }
+  std::string unwind_error;
+  if (spec.stack_traces && !StackUnwinder::load(&unwind_error)) {
+    fprintf(stderr, "%s: -k/--stack-traces: %s\n", prog.c_str(), unwind_error.c_str());
+    return 1;
   }
   const bool use_bpf = choose_bpf_backend(backend, prog, &backend_fatal);
   if (backend_fatal) return 1;

@@ -1,6 +1,7 @@
 #include "backend/ptrace/stack_unwinder.h"
 
 #include <cxxabi.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <libunwind-ptrace.h>
 #include <limits.h>
@@ -8,6 +9,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -19,6 +21,61 @@ namespace {
 constexpr int kMaxFrames = 256;
 
 unw_addr_space_t space(void* p) { return static_cast<unw_addr_space_t>(p); }
+
+// libunwind is loaded when -k asks for it, not linked: a run without -k
+// maps none of it (libunwind-ptrace, libunwind-x86_64, libunwind and
+// liblzma cost ~150 KB resident). The names are the header's (its unw_*
+// macros spell the x86_64 symbols); decltype only reads the declarations.
+#define SCT_SYMBOL_NAME(x) SCT_SYMBOL_NAME2(x)
+#define SCT_SYMBOL_NAME2(x) #x
+struct LibUnwind {
+  decltype(&unw_create_addr_space) create_addr_space = nullptr;
+  decltype(&unw_destroy_addr_space) destroy_addr_space = nullptr;
+  decltype(&unw_set_caching_policy) set_caching_policy = nullptr;
+  decltype(&unw_flush_cache) flush_cache = nullptr;
+  decltype(&unw_init_remote) init_remote = nullptr;
+  decltype(&unw_get_reg) get_reg = nullptr;
+  decltype(&unw_get_proc_name) get_proc_name = nullptr;
+  decltype(&unw_step) step = nullptr;
+  decltype(&_UPT_create) upt_create = nullptr;
+  decltype(&_UPT_destroy) upt_destroy = nullptr;
+  unw_accessors_t* upt_accessors = nullptr;
+  std::string error;  // why loading failed; empty once loaded
+};
+
+const LibUnwind& libunwind() {
+  static const LibUnwind lib = [] {
+    LibUnwind l;
+    // libunwind-ptrace.so.0 does not name the unwinder it calls (no
+    // DT_NEEDED: programs link both), so that one is loaded first, global.
+    const char* unwinder = "libunwind-x86_64.so.8";
+    const char* accessors = "libunwind-ptrace.so.0";
+    void* u = dlopen(unwinder, RTLD_NOW | RTLD_GLOBAL);
+    void* a = u ? dlopen(accessors, RTLD_NOW | RTLD_LOCAL) : nullptr;
+    if (!a) {
+      const char* e = dlerror();
+      l.error = e ? e : "cannot load libunwind";
+      return l;
+    }
+    auto get = [&](auto& fn, void* h, const char* name) {
+      fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(dlsym(h, name));
+      if (!fn && l.error.empty()) l.error = std::string("libunwind: no symbol ") + name;
+    };
+    get(l.create_addr_space, u, SCT_SYMBOL_NAME(unw_create_addr_space));
+    get(l.destroy_addr_space, u, SCT_SYMBOL_NAME(unw_destroy_addr_space));
+    get(l.set_caching_policy, u, SCT_SYMBOL_NAME(unw_set_caching_policy));
+    get(l.flush_cache, u, SCT_SYMBOL_NAME(unw_flush_cache));
+    get(l.init_remote, u, SCT_SYMBOL_NAME(unw_init_remote));
+    get(l.get_reg, u, SCT_SYMBOL_NAME(unw_get_reg));
+    get(l.get_proc_name, u, SCT_SYMBOL_NAME(unw_get_proc_name));
+    get(l.step, u, SCT_SYMBOL_NAME(unw_step));
+    get(l.upt_create, a, "_UPT_create");
+    get(l.upt_destroy, a, "_UPT_destroy");
+    get(l.upt_accessors, a, "_UPT_accessors");
+    return l;
+  }();
+  return lib;
+}
 
 // strace 6.1 is built with stack-demangle: C++ names are shown demangled.
 std::string demangled(const char* name) {
@@ -33,16 +90,26 @@ std::string demangled(const char* name) {
 
 }  // namespace
 
+bool StackUnwinder::load(std::string* error) {
+  const LibUnwind& lib = libunwind();
+  if (error) *error = lib.error;
+  return lib.error.empty();
+}
+
 StackUnwinder::StackUnwinder() {
-  unw_addr_space_t as = unw_create_addr_space(&_UPT_accessors, 0);
-  if (as) unw_set_caching_policy(as, UNW_CACHE_GLOBAL);
+  const LibUnwind& lib = libunwind();
+  if (!lib.error.empty()) return;
+  unw_addr_space_t as = lib.create_addr_space(lib.upt_accessors, 0);
+  if (as) lib.set_caching_policy(as, UNW_CACHE_GLOBAL);
   address_space_ = as;
 }
 
 StackUnwinder::~StackUnwinder() {
+  if (!address_space_) return;
+  const LibUnwind& lib = libunwind();
   for (auto& [tid, t] : tasks_)
-    if (t.upt) _UPT_destroy(t.upt);
-  if (address_space_) unw_destroy_addr_space(space(address_space_));
+    if (t.upt) lib.upt_destroy(t.upt);
+  lib.destroy_addr_space(space(address_space_));
 }
 
 bool StackUnwinder::captures_at_entry(long nr) {
@@ -78,14 +145,14 @@ bool StackUnwinder::changes_mappings(long nr) {
 
 StackUnwinder::TaskState& StackUnwinder::task(pid_t tid) {
   TaskState& t = tasks_[tid];
-  if (!t.upt) t.upt = _UPT_create(tid);
+  if (!t.upt) t.upt = libunwind().upt_create(tid);
   return t;
 }
 
 void StackUnwinder::forget(pid_t tid) {
   auto it = tasks_.find(tid);
   if (it == tasks_.end()) return;
-  if (it->second.upt) _UPT_destroy(it->second.upt);
+  if (it->second.upt) libunwind().upt_destroy(it->second.upt);
   tasks_.erase(it);
 }
 
@@ -122,7 +189,7 @@ bool StackUnwinder::refresh_maps(pid_t tid, TaskState& t) {
   t.have_maps = true;
   t.generation = generation_;
   // The unwinder caches what it read of the old mappings.
-  unw_flush_cache(space(address_space_), 0, 0);
+  libunwind().flush_cache(space(address_space_), 0, 0);
   return true;
 }
 
@@ -146,13 +213,14 @@ std::vector<std::string> StackUnwinder::walk(pid_t tid, bool queued) {
   if (!address_space_) return lines;
   TaskState& t = task(tid);
   if (!t.upt || !refresh_maps(tid, t)) return lines;
+  const LibUnwind& lib = libunwind();
   unw_cursor_t cursor;
-  if (unw_init_remote(&cursor, space(address_space_), t.upt) < 0) return lines;
+  if (lib.init_remote(&cursor, space(address_space_), t.upt) < 0) return lines;
   std::vector<char> name(64);
   int depth = 0;
   for (; depth < kMaxFrames; ++depth) {
     unw_word_t ip = 0;
-    if (unw_get_reg(&cursor, UNW_REG_IP, &ip) < 0) break;
+    if (lib.get_reg(&cursor, UNW_REG_IP, &ip) < 0) break;
     const Mapping* m = find(t, ip);
     if (!m || !m->exec) {
       // strace's words; libunwind reports ip 0 past the outermost frame of
@@ -162,7 +230,7 @@ std::vector<std::string> StackUnwinder::walk(pid_t tid, bool queued) {
     }
     unw_word_t sym_offset = 0;
     int rc;
-    while ((rc = unw_get_proc_name(&cursor, name.data(), name.size(), &sym_offset)) == -UNW_ENOMEM)
+    while ((rc = lib.get_proc_name(&cursor, name.data(), name.size(), &sym_offset)) == -UNW_ENOMEM)
       name.resize(name.size() * 2);
     if (rc != 0) {
       name[0] = '\0';
@@ -175,7 +243,7 @@ std::vector<std::string> StackUnwinder::walk(pid_t tid, bool queued) {
       lines.push_back(fmt::format(" > {}({}+{:#x}) [{:#x}]", m->path, demangled(name.data()), sym_offset, rel));
     else
       lines.push_back(fmt::format(" > {}() [{:#x}]", m->path, rel));
-    if (unw_step(&cursor) <= 0) break;
+    if (lib.step(&cursor) <= 0) break;
   }
   if (depth >= kMaxFrames) lines.push_back(" > too many stack frames");
   return lines;

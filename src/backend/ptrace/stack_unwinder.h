@@ -12,6 +12,9 @@
 // module path and the offset in brackets (the address minus the mapping's
 // start plus its file offset: the raw return address, not address - 1).
 //
+// libunwind is dlopen()ed at the first -k use (runtime package libunwind8,
+// which strace itself depends on), so that runs without -k do not map it.
+//
 // The maps cache is reread after a call that changes mappings (mmap, munmap,
 // mprotect, brk, execve...) ended in any task, as strace's generation counter.
 #pragma once
@@ -28,7 +31,10 @@ namespace sct {
 
 class StackUnwinder {
  public:
-  StackUnwinder();
+  // Loads libunwind (once); false, with the reason, when it cannot be.
+  static bool load(std::string* error);
+
+  StackUnwinder();  // walks nothing when libunwind cannot be loaded
   ~StackUnwinder();
   StackUnwinder(const StackUnwinder&) = delete;
   StackUnwinder& operator=(const StackUnwinder&) = delete;
