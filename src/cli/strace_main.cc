@@ -196,6 +196,7 @@ int strace_main(int argc, char** argv) {
   text_opt.render.hex_strings = cfg.hex_strings;
   text_opt.render.raw = cfg.raw_calls.all();
   text_opt.render.xlat_style = static_cast<XlatStyle>(cfg.xlat_style);
+  text_opt.render.pid_comm = cfg.decode_pid_comm;
   StraceTextSink text(text_opt);
   // strace is quiet about attaching with -o FILE PROG (its default -q): that
   // is the -D command's "Process N attached".

@@ -348,12 +348,17 @@ class Parser {
     return true;
   }
 
-  // --decode-pids=comm,pidns (-Y is comm): checked as strace does; sctrace
-  // prints neither (docs/options-audit.md).
+  // --decode-pids=comm,pidns (-Y is comm): checked as strace does; the
+  // last one given wins. comm appends "<comm>" to pids; pidns has nothing to
+  // translate in one pid namespace (docs/options-audit.md).
   bool decode_pids(std::string_view value) {
-    for (auto tok : split(value, ','))
+    bool comm = false;
+    for (auto tok : split(value, ',')) {
       if (tok != "comm" && tok != "pidns" && tok != "all" && tok != "none")
         return fail("invalid decode-pids '" + std::string(tok) + "'");
+      if (tok == "comm" || tok == "all") comm = true;
+    }
+    cfg.decode_pid_comm = comm;
     return true;
   }
 
@@ -577,7 +582,7 @@ class Parser {
         if (!parse_uint(*arg, &n) || n < 4096) return bad_arg("--bpf-buffer");
         cfg.bpf_buffer = static_cast<size_t>(n);
         return true;
-      case Opt::DecodePids: return !arg || decode_pids(*arg);
+      case Opt::DecodePids: return decode_pids(arg ? *arg : "comm");
       case Opt::Inject: return qualify("inject=" + std::string(*arg));
       case Opt::Fault: return qualify("fault=" + std::string(*arg));
       case Opt::Kvm: return qualify("kvm=" + std::string(*arg));

@@ -51,6 +51,7 @@ struct StraceConfig {
   std::string summary_columns;     // -U
   int64_t overhead_ns = -1;        // -O
   int decode_fds = 0;              // -y 1, -yy 2
+  bool decode_pid_comm = false;    // -Y, --decode-pids=comm
   std::vector<std::string> paths;  // -P
   int quiet = 0;                   // -q count
   bool quiet_attach = false, quiet_exit = false, quiet_personality = false, quiet_path_resolution = false,

@@ -129,6 +129,20 @@ Value Value::fd(int64_t fd) {
   return r;
 }
 
+Value Value::pid(int64_t pid) {
+  Value r = integer(pid);
+  r.pid_kind = PidKind::Task;
+  return r;
+}
+
+Value Value::pgid(int64_t id) {
+  Value r = integer(id);
+  r.pid_kind = PidKind::Group;
+  return r;
+}
+
+Value Value::pid_or_pgid(int64_t v) { return v < 0 ? pgid(v) : pid(v); }
+
 Value& Value::add(std::string name, Value v) {
   fields.emplace_back(std::move(name), std::move(v));
   return *this;

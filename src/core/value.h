@@ -42,6 +42,11 @@ struct Value {
   std::string comment;        // printed after the value as " /* comment */"
   std::optional<std::string> fd_path;  // -y decoration: 3</etc/passwd>
   bool is_fd = false;         // the value is a file descriptor
+  // The value is a process id, and of which kind: -Y (--decode-pids=comm)
+  // appends "<comm>" to a thread's or process's id (strace's PT_TID and
+  // PT_TGID), never to a process group's or session's.
+  enum class PidKind : uint8_t { None, Task, Group };
+  PidKind pid_kind = PidKind::None;
   bool str_force_hex = false;  // Str printed as \xNN for every byte (getrandom, -xx)
   // -X raw / -X verbose print num in this base (8, 10 or 16) instead of
   // the name: 0 is the kind's own (hex for Sym); a Raw value with a base is
@@ -75,6 +80,13 @@ struct Value {
   // or a zero flag word printflags omits under -X raw.
   static Value styled(Value abbrev, Value raw, Value verbose);
   static Value fd(int64_t fd);
+  // A thread or process id (Task): -Y prints "1234<comm>" while it exists.
+  static Value pid(int64_t pid);
+  // A process group or session id: printed plain, also under -Y.
+  static Value pgid(int64_t id);
+  // strace's printpid_tgid_pgid (kill, wait4, F_SETOWN): a positive value
+  // is a process, a negative one (below -1) a process group.
+  static Value pid_or_pgid(int64_t v);
 
   // Builders for Struct/Array.
   Value& add(std::string name, Value v);

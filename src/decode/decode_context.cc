@@ -173,7 +173,7 @@ Value decode_arg_by_kind(const ArgSpec& spec, uint64_t raw, DecodeContext& ctx) 
       if (!spec.xlat) return Value::hex(raw);
       return ctx.enumeration(*spec.xlat, raw);
     case ArgKind::Signal: return ctx.signal(static_cast<int32_t>(raw));
-    case ArgKind::Pid: return Value::integer(static_cast<int32_t>(raw));
+    case ArgKind::Pid: return Value::pid(static_cast<int32_t>(raw));
     case ArgKind::Uid: return Value::integer(static_cast<int32_t>(raw));
     case ArgKind::Clockid: {
       // Without the clock table linked in, print the number as strace does for

@@ -46,7 +46,8 @@ Value owner_value(DecodeContext& ctx, uint64_t addr) {
   if (!ctx.mem().read_object(addr, &owner)) return Value::unavailable(addr);
   Value v = Value::structure();
   v.add("type", fs::xval(xlat::f_owner_types, static_cast<uint32_t>(owner.type)));
-  v.add("pid", Value::integer(owner.pid));
+  // F_OWNER_PGRP names a process group (-Y prints no comm for it).
+  v.add("pid", owner.type == F_OWNER_PGRP ? Value::pgid(owner.pid) : Value::pid(owner.pid));
   return v;
 }
 
@@ -76,7 +77,7 @@ SCT_DECODER(fcntl) {
     call.arg(fs::xval(xlat::fcntl_cmds, cmd));
     switch (cmd) {
       case F_SETFD: call.arg(fs::flags(xlat::fd_flags, arg)); break;
-      case F_SETOWN:
+      case F_SETOWN: call.arg(Value::pid_or_pgid(static_cast<int32_t>(arg))); break;
       case F_SETPIPE_SZ:
       case F_DUPFD:
       case F_DUPFD_CLOEXEC: call.arg(Value::integer(static_cast<int32_t>(arg))); break;
@@ -114,6 +115,10 @@ SCT_DECODER(fcntl) {
     case F_GETLK:
     case F_OFD_GETLK: call.arg(flock_value(ctx, arg, true)); break;
     case F_GETOWN_EX: call.arg(owner_value(ctx, arg)); break;
+    case F_GETOWN:
+      // The owner: a process, or (negative) a process group.
+      if (!call.failed()) call.retval = Value::pid_or_pgid(static_cast<int32_t>(call.ret));
+      break;
     case F_GETFD:
       if (!call.failed() && call.ret != 0)
         hex_return_noting(call, "(flags ", fs::flags_plain(xlat::fd_flags, call.ret));

@@ -161,7 +161,7 @@ SCT_DECODER(ptrace) {
   if (ctx.entering()) {
     call.arg(xlat_enum_value(xlat::ptrace_requests, call.args[0]));
     if (req == PTRACE_TRACEME) return proc::entry_complete(call);
-    call.arg(Value::integer(static_cast<int32_t>(call.args[1])));
+    call.arg(Value::pid(static_cast<int32_t>(call.args[1])));
     if (req == PTRACE_ATTACH || req == PTRACE_INTERRUPT || req == PTRACE_KILL) return proc::entry_complete(call);
     call.arg(ctx.addr(call.args[2]));
     switch (req) {

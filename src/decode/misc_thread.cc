@@ -22,7 +22,7 @@ SCT_DECODER(set_robust_list) {
 
 SCT_DECODER(get_robust_list) {
   if (ctx.entering()) {
-    call.arg(Value::integer(static_cast<int32_t>(call.args[0])));
+    call.arg(Value::pid(static_cast<int32_t>(call.args[0])));
     return;
   }
   call.arg(proc::hex_long_at(ctx, call.args[1]));

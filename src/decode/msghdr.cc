@@ -53,7 +53,7 @@ Value cmsg_data(DecodeContext& ctx, int level, int type, const uint8_t* data, si
       ucred uc;
       std::memcpy(&uc, data, sizeof uc);
       Value s = Value::structure();
-      s.add("pid", Value::integer(uc.pid));
+      s.add("pid", Value::pid(uc.pid));
       s.add("uid", Value::integer(static_cast<int32_t>(uc.uid)));
       s.add("gid", Value::integer(static_cast<int32_t>(uc.gid)));
       return s;

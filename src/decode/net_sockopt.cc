@@ -64,7 +64,7 @@ Value ucred_value(DecodeContext& ctx, uint64_t addr, size_t len) {
   if (!addr || !ctx.mem().read(addr, std::as_writable_bytes(std::span(reinterpret_cast<char*>(&uc), len))))
     return addr ? Value::unavailable(addr) : Value::addr(0);
   Value s = Value::structure();
-  if (len >= 4) s.add("pid", Value::integer(uc.pid));
+  if (len >= 4) s.add("pid", Value::pid(uc.pid));
   if (len >= 8) s.add("uid", Value::integer(static_cast<int32_t>(uc.uid)));
   if (len >= 12) s.add("gid", Value::integer(static_cast<int32_t>(uc.gid)));
   return s;

@@ -26,7 +26,7 @@ Value header_at(DecodeContext& ctx, uint64_t addr) {
   if (!h) return Value::unavailable(addr);
   Value v = Value::structure();
   v.add("version", xlat_enum_value(xlat::cap_versions, h->version));
-  v.add("pid", Value::integer(h->pid));
+  v.add("pid", Value::pid(h->pid));
   return v;
 }
 

@@ -43,7 +43,12 @@ Value clone_flags_value(uint64_t raw) {
   return proc::glued_parts("", {proc::flags_value(xlat::clone_flags, flags, "CLONE_???"), Value::raw("|"), proc::signal(sig)});
 }
 
-Value pid_at(DecodeContext& ctx, uint64_t addr) { return proc::int_at(ctx, addr); }
+// The child's tid the kernel stored at parent_tid: a pid for -Y.
+Value pid_at(DecodeContext& ctx, uint64_t addr) {
+  Value v = proc::int_at(ctx, addr);
+  if (v.kind == Value::Kind::Array && v.fields.size() == 1) v.fields[0].second.pid_kind = Value::PidKind::Task;
+  return v;
+}
 
 }  // namespace
 
@@ -66,7 +71,8 @@ SCT_DECODER(clone) {
     tail.push_back(Value::raw(", "));
     tail.push_back(proc::named(name, std::move(v)));
   };
-  if (flags & (CLONE_PARENT_SETTID | CLONE_PIDFD)) add("parent_tid", sct::pid_at(ctx, call.args[2]));
+  if (flags & (CLONE_PARENT_SETTID | CLONE_PIDFD))
+    add("parent_tid", flags & CLONE_PIDFD ? proc::int_at(ctx, call.args[2]) : sct::pid_at(ctx, call.args[2]));
   if (flags & CLONE_SETTLS) add("tls", ctx.addr(call.args[4]));
   if (flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) add("child_tidptr", ctx.addr(call.args[3]));
   call.arg(proc::glued_parts("", std::move(tail)));
@@ -126,7 +132,7 @@ SCT_DECODER(clone3) {
   } else {
     Value changed = Value::structure();
     if (ca.flags & CLONE_PIDFD) changed.add("pidfd", proc::int_at(ctx, ca.pidfd));
-    if (ca.flags & CLONE_PARENT_SETTID) changed.add("parent_tid", proc::int_at(ctx, ca.parent_tid));
+    if (ca.flags & CLONE_PARENT_SETTID) changed.add("parent_tid", sct::pid_at(ctx, ca.parent_tid));
     call.arg(proc::glued_parts(" => ", {std::move(changed)}));
   }
   call.arg(Value::uinteger(size));

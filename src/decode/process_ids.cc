@@ -60,15 +60,15 @@ SCT_DECODER_ALIAS(setsid, &decode_no_args)
 SCT_DECODER_ALIAS(sched_yield, &decode_no_args)
 
 static void decode_one_pid(sct::SyscallCall& call, sct::DecodeContext& ctx) {
-  if (ctx.entering()) call.arg(Value::integer(static_cast<int32_t>(call.args[0])));
+  if (ctx.entering()) call.arg(Value::pid(static_cast<int32_t>(call.args[0])));
 }
 SCT_DECODER_ALIAS(getpgid, &decode_one_pid)
 SCT_DECODER_ALIAS(getsid, &decode_one_pid)
 
 SCT_DECODER(setpgid) {
   if (!ctx.entering()) return;
-  call.arg(Value::integer(static_cast<int32_t>(call.args[0])));
-  call.arg(Value::integer(static_cast<int32_t>(call.args[1])));
+  call.arg(Value::pid(static_cast<int32_t>(call.args[0])));
+  call.arg(Value::pgid(static_cast<int32_t>(call.args[1])));
 }
 
 static void decode_ids(sct::SyscallCall& call, sct::DecodeContext& ctx) {

@@ -71,7 +71,7 @@ using sct::Value;
 
 SCT_DECODER(prlimit64) {
   if (ctx.entering()) {
-    call.arg(Value::integer(static_cast<int32_t>(call.args[0])));
+    call.arg(Value::pid(static_cast<int32_t>(call.args[0])));
     call.arg(sct::resource(call.args[1]));
     call.arg(sct::rlimit_at(ctx, call.args[2], "RLIM64_INFINITY"));
   } else {

@@ -3,6 +3,8 @@
 // sched_rr_get_interval, getpriority, setpriority.
 #include <sched.h>
 
+#include <sys/resource.h>
+
 #include "decode/decoder.h"
 #include "decode/misc_helpers.h"
 #include "xlat/process_flags.h"
@@ -33,6 +35,15 @@ Value sched_param_at(DecodeContext& ctx, uint64_t addr) {
   return proc::in_brackets(Value::integer(*p));
 }
 
+// getpriority/setpriority's who: a process (-Y decorates it), a process
+// group or a user, by which.
+Value priority_who(uint64_t which, uint64_t who) {
+  int32_t id = static_cast<int32_t>(who);
+  if (which == PRIO_PROCESS) return Value::pid(id);
+  if (which == PRIO_PGRP) return Value::pgid(id);
+  return Value::integer(id);
+}
+
 Value policy(uint64_t v) { return xlat_enum_value(xlat::sched_policies, static_cast<uint32_t>(v)); }
 
 }  // namespace
@@ -44,7 +55,7 @@ namespace proc = sct::proc;
 
 SCT_DECODER(sched_setaffinity) {
   if (!ctx.entering()) return;
-  call.arg(Value::integer(static_cast<int32_t>(call.args[0])));
+  call.arg(Value::pid(static_cast<int32_t>(call.args[0])));
   call.arg(Value::uinteger(static_cast<uint32_t>(call.args[1])));
   call.arg(sct::cpu_set_at(ctx, call.args[2], static_cast<uint32_t>(call.args[1])));
 }
@@ -52,7 +63,7 @@ SCT_DECODER(sched_setaffinity) {
 // The kernel returns how many bytes of the mask it wrote.
 SCT_DECODER(sched_getaffinity) {
   if (ctx.entering()) {
-    call.arg(Value::integer(static_cast<int32_t>(call.args[0])));
+    call.arg(Value::pid(static_cast<int32_t>(call.args[0])));
     call.arg(Value::uinteger(static_cast<uint32_t>(call.args[1])));
     return;
   }
@@ -62,20 +73,20 @@ SCT_DECODER(sched_getaffinity) {
 
 SCT_DECODER(sched_getparam) {
   if (ctx.entering())
-    call.arg(Value::integer(static_cast<int32_t>(call.args[0])));
+    call.arg(Value::pid(static_cast<int32_t>(call.args[0])));
   else
     call.arg(sct::sched_param_at(ctx, call.args[1]));
 }
 
 SCT_DECODER(sched_setparam) {
   if (!ctx.entering()) return;
-  call.arg(Value::integer(static_cast<int32_t>(call.args[0])));
+  call.arg(Value::pid(static_cast<int32_t>(call.args[0])));
   call.arg(sct::sched_param_at(ctx, call.args[1]));
 }
 
 SCT_DECODER(sched_getscheduler) {
   if (ctx.entering()) {
-    call.arg(Value::integer(static_cast<int32_t>(call.args[0])));
+    call.arg(Value::pid(static_cast<int32_t>(call.args[0])));
     return;
   }
   if (!call.failed()) {
@@ -89,7 +100,7 @@ SCT_DECODER(sched_getscheduler) {
 
 SCT_DECODER(sched_setscheduler) {
   if (!ctx.entering()) return;
-  call.arg(Value::integer(static_cast<int32_t>(call.args[0])));
+  call.arg(Value::pid(static_cast<int32_t>(call.args[0])));
   uint64_t p = static_cast<uint32_t>(call.args[1]);
   std::string text = proc::text_of(sct::policy(p & ~static_cast<uint64_t>(SCHED_RESET_ON_FORK)));
   if (p & SCHED_RESET_ON_FORK) text += "|SCHED_RESET_ON_FORK";
@@ -105,7 +116,7 @@ SCT_DECODER_ALIAS(sched_get_priority_min, &decode_policy)
 
 SCT_DECODER(sched_rr_get_interval) {
   if (ctx.entering())
-    call.arg(Value::integer(static_cast<int32_t>(call.args[0])));
+    call.arg(Value::pid(static_cast<int32_t>(call.args[0])));
   else
     call.arg(proc::timespec_out(ctx, call.args[1]));
 }
@@ -113,12 +124,12 @@ SCT_DECODER(sched_rr_get_interval) {
 SCT_DECODER(getpriority) {
   if (!ctx.entering()) return;
   call.arg(xlat_enum_value(sct::xlat::priority_which, static_cast<uint32_t>(call.args[0])));
-  call.arg(Value::integer(static_cast<int32_t>(call.args[1])));
+  call.arg(sct::priority_who(call.args[0], call.args[1]));
 }
 
 SCT_DECODER(setpriority) {
   if (!ctx.entering()) return;
   call.arg(xlat_enum_value(sct::xlat::priority_which, static_cast<uint32_t>(call.args[0])));
-  call.arg(Value::integer(static_cast<int32_t>(call.args[1])));
+  call.arg(sct::priority_who(call.args[0], call.args[1]));
   call.arg(Value::integer(static_cast<int32_t>(call.args[2])));
 }

@@ -21,7 +21,7 @@ namespace xlat = sct::xlat;
 
 SCT_DECODER(wait4) {
   if (ctx.entering()) {
-    call.arg(Value::integer(static_cast<int32_t>(call.args[0])));
+    call.arg(Value::pid_or_pgid(static_cast<int32_t>(call.args[0])));
     return;
   }
   uint64_t status_addr = call.args[1];
@@ -45,6 +45,10 @@ SCT_DECODER(waitid) {
     call.arg(ctx.enumeration(xlat::waitid_types, idtype));
     if (idtype == P_PIDFD)
       call.arg(ctx.fd(static_cast<int32_t>(call.args[1])));
+    else if (idtype == P_PGID)
+      call.arg(Value::pgid(static_cast<int32_t>(call.args[1])));
+    else if (idtype == P_PID)
+      call.arg(Value::pid(static_cast<int32_t>(call.args[1])));
     else
       call.arg(Value::integer(static_cast<int32_t>(call.args[1])));
     return;

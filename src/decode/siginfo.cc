@@ -38,7 +38,7 @@ Value si_code_value(int code, int sig) {
 }
 
 void add_source(Value& v, const siginfo_t& si) {
-  v.add("si_pid", Value::integer(si.si_pid));
+  v.add("si_pid", Value::pid(si.si_pid));
   v.add("si_uid", Value::uinteger(si.si_uid));
 }
 

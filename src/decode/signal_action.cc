@@ -145,15 +145,15 @@ SCT_DECODER(rt_sigtimedwait) {
 
 SCT_DECODER(rt_sigqueueinfo) {
   if (!ctx.entering()) return;
-  call.arg(Value::integer(static_cast<int32_t>(call.args[0])));
+  call.arg(Value::pid(static_cast<int32_t>(call.args[0])));
   call.arg(proc::signal(static_cast<int32_t>(call.args[1])));
   call.arg(sct::decode_siginfo_at(ctx, call.args[2]));
 }
 
 SCT_DECODER(rt_tgsigqueueinfo) {
   if (!ctx.entering()) return;
-  call.arg(Value::integer(static_cast<int32_t>(call.args[0])));
-  call.arg(Value::integer(static_cast<int32_t>(call.args[1])));
+  call.arg(Value::pid(static_cast<int32_t>(call.args[0])));
+  call.arg(Value::pid(static_cast<int32_t>(call.args[1])));
   call.arg(proc::signal(static_cast<int32_t>(call.args[2])));
   call.arg(sct::decode_siginfo_at(ctx, call.args[3]));
 }

@@ -4,6 +4,7 @@
 
 #include <string_view>
 
+#include "sinks/pid_comm.h"
 #include "xlat/errnos.h"
 #include "xlat/signals.h"
 
@@ -54,8 +55,12 @@ void render_fields(const Value& v, const RenderOptions& opt, std::string& out, c
 
 }  // namespace
 
-void render_quoted(const std::string& bytes, bool truncated, bool force_hex, const RenderOptions& opt,
-                   std::string& out) {
+namespace {
+
+// The bytes of a string as strace escapes them, without the quotes. Bytes in
+// also_escape are escaped like unprintable ones (-Y's comm escapes '<' '>').
+void append_escaped(const std::string& bytes, bool force_hex, const RenderOptions& opt,
+                    std::string_view also_escape, std::string& out) {
   // -x turns the whole string into hex as soon as one byte is not printable
   // (strace's "non-ascii" mode); -xx always.
   bool all_hex = force_hex || opt.hex_strings == 2;
@@ -67,7 +72,6 @@ void render_quoted(const std::string& bytes, bool truncated, bool force_hex, con
         break;
       }
   }
-  out += '"';
   for (size_t i = 0; i < bytes.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(bytes[i]);
     if (all_hex) {
@@ -84,7 +88,8 @@ void render_quoted(const std::string& bytes, bool truncated, bool force_hex, con
       case '\v': out += "\\v"; continue;
       default: break;
     }
-    if (is_printable(c)) {
+    bool extra = c && also_escape.find(static_cast<char>(c)) != std::string_view::npos;
+    if (is_printable(c) && !extra) {
       out += static_cast<char>(c);
     } else if (opt.hex_strings == 3) {
       fmt::format_to(std::back_inserter(out), "\\x{:02x}", c);
@@ -98,14 +103,34 @@ void render_quoted(const std::string& bytes, bool truncated, bool force_hex, con
         fmt::format_to(std::back_inserter(out), "\\{:o}", c);
     }
   }
+}
+
+}  // namespace
+
+void render_quoted(const std::string& bytes, bool truncated, bool force_hex, const RenderOptions& opt,
+                   std::string& out) {
+  out += '"';
+  append_escaped(bytes, force_hex, opt, {}, out);
   out += '"';
   if (truncated) out += "...";
+}
+
+void render_pid_comm(const std::string& comm, const RenderOptions& opt, std::string& out) {
+  if (comm.empty()) return;
+  out += '<';
+  append_escaped(comm, false, opt, "<>", out);
+  out += '>';
 }
 
 void render_value(const Value& v, const RenderOptions& opt, std::string& out) {
   using K = Value::Kind;
   switch (v.kind) {
-    case K::Int: fmt::format_to(std::back_inserter(out), "{}", v.num); break;
+    case K::Int:
+      fmt::format_to(std::back_inserter(out), "{}", v.num);
+      // -Y: read at print time, as strace does; a gone task prints plain.
+      if (opt.pid_comm && v.pid_kind == Value::PidKind::Task && v.num > 0)
+        render_pid_comm(proc_comm(v.num), opt, out);
+      break;
     case K::Uint: fmt::format_to(std::back_inserter(out), "{}", static_cast<uint64_t>(v.num)); break;
     case K::Hex: append_hex(static_cast<uint64_t>(v.num), out); break;
     case K::Oct: append_octal(static_cast<uint64_t>(v.num), out); break;
@@ -230,6 +255,18 @@ void render_args(const SyscallCall& call, size_t from, size_t to, const RenderOp
 // -e inject=: the note the ptrace engine appends to a tampered call's
 // ret_comment ("(INJECTED)", "(INJECTED: args)", "(DELAYED)"...). strace
 // prints it under -e raw= too, where no other comment is printed.
+// Whether a call's return is a pid strace's -Y decorates (its RVAL_TID and
+// RVAL_TGID): the caller's own ids, a new child's, a reaped one's. Process
+// group and session ids (getpgrp, getpgid, getsid, setsid) print plain.
+static bool returns_pid(const SyscallCall& call) {
+  static const std::string_view kNames[] = {"getpid", "getppid", "gettid", "fork", "vfork", "clone", "clone3", "wait4"};
+  const char* name = call.name();
+  if (!name) return false;
+  for (auto n : kNames)
+    if (n == name) return true;
+  return false;
+}
+
 static void append_tamper_note(const SyscallCall& call, std::string& out) {
   size_t at = call.ret_comment.find("(INJECTED");
   if (at == std::string::npos) at = call.ret_comment.find("(DELAYED)");
@@ -275,6 +312,7 @@ std::string render_return(const SyscallCall& call, const RenderOptions& opt) {
       case RetKind::Uint: fmt::format_to(std::back_inserter(out), "{}", static_cast<uint64_t>(call.ret)); break;
       default: fmt::format_to(std::back_inserter(out), "{}", call.ret); break;
     }
+    if (opt.pid_comm && call.ret > 0 && returns_pid(call)) render_pid_comm(proc_comm(call.ret), opt, out);
   }
   if (!call.ret_comment.empty()) {
     out += ' ';

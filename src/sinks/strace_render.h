@@ -19,6 +19,8 @@ struct RenderOptions {
   // -x: 1 (a string with a non-ASCII byte is all hex), -xx: 2 (every string),
   // --strings-in-hex=non-ascii-chars: 3 (only the non-ASCII bytes as \xNN).
   int hex_strings = 0;
+  // -Y (--decode-pids=comm): a thread's or process's id prints as 1234<comm>.
+  bool pid_comm = false;
 };
 
 // Appends one value.
@@ -27,6 +29,9 @@ std::string render_value(const Value& v, const RenderOptions& opt = {});
 // Appends a byte string quoted and escaped as strace does ("..." after it when truncated).
 void render_quoted(const std::string& bytes, bool truncated, bool force_hex, const RenderOptions& opt,
                    std::string& out);
+// -Y's "<comm>" after a pid: escaped as a string is, '<' and '>' too; nothing
+// when comm is empty (the task is gone).
+void render_pid_comm(const std::string& comm, const RenderOptions& opt, std::string& out);
 // Values [from, to) of a call joined by ", ".
 void render_args(const SyscallCall& call, size_t from, size_t to, const RenderOptions& opt, std::string& out);
 // The text after " = ": "3", "-1 ENOENT (No such file or directory)", "?".

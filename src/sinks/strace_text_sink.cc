@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "sinks/pid_comm.h"
 #include "xlat/signals.h"
 #if __has_include("decode/siginfo.h")
 #include "decode/siginfo.h"
@@ -53,10 +54,24 @@ StraceTextSink::~StraceTextSink() {
     if (opt_.close_task_file) opt_.close_task_file(s.file);
 }
 
-bool StraceTextSink::want_pid_prefix() const {
+bool StraceTextSink::want_pid_prefix() const { return want_pid_prefix(live_.size()); }
+
+bool StraceTextSink::want_pid_prefix(size_t tasks) const {
   if (separate()) return false;
-  if (opt_.to_file) return opt_.follow_forks || live_.size() > 1;
-  return live_.size() > 1;
+  if (opt_.to_file) return opt_.follow_forks || tasks > 1;
+  return tasks > 1;
+}
+
+const std::string& StraceTextSink::task_comm(pid_t tid) {
+  // strace keeps a comm per task, loaded when it first sees the task and
+  // reloaded after every execve and prctl, traced or not. Reading it afresh
+  // for each line shows the same name (a task renames itself only through
+  // those calls), and sees an execve or prctl this tracer was not stopped
+  // for; once the task is gone ("+++ exited"), the last name read stays.
+  std::string now = proc_comm(tid);
+  std::string& known = comm_[tid];
+  if (!now.empty()) known = std::move(now);
+  return known;
 }
 
 StraceTextSink::Stream& StraceTextSink::stream(pid_t tid) {
@@ -96,10 +111,14 @@ void StraceTextSink::begin_line(pid_t tid, const EventTime& t, bool ip_known, bo
   }
   std::string lead;
   if (prefix) {
+    // -Y: the task's comm as last loaded (task_comm), inside the brackets;
+    // with -o the pid is not padded when a comm follows it.
+    std::string comm;
+    if (opt_.render.pid_comm) render_pid_comm(task_comm(tid), opt_.render, comm);
     if (opt_.to_file)
-      lead = fmt::format("{:<{}} ", tid, pid_width_);
+      lead = comm.empty() ? fmt::format("{:<{}} ", tid, pid_width_) : fmt::format("{}{} ", tid, comm);
     else
-      lead = fmt::format("[pid {:>{}}] ", tid, pid_width_);
+      lead = fmt::format("[pid {:>{}}{}] ", tid, pid_width_, comm);
   }
   if (opt_.timestamps) {
     int64_t sec = t.wall_ns / 1000000000LL;
@@ -134,7 +153,7 @@ void StraceTextSink::begin_line(pid_t tid, const EventTime& t, bool ip_known, bo
 void StraceTextSink::syscall_entry(const SyscallCall& call, const EventContext& ctx) {
   last_call_[call.tid] = LastCall{call.nr, call.instruction_pointer};
   // A held entry (-z, -e status=) keeps the prefix rule of when it entered.
-  bool prefix = want_pid_prefix();
+  bool prefix = ctx.tasks_at_entry ? want_pid_prefix(ctx.tasks_at_entry) : want_pid_prefix();
   if (auto held = held_prefix_.find(call.tid); held != held_prefix_.end()) {
     prefix = held->second;
     held_prefix_.erase(held);
@@ -151,6 +170,10 @@ void StraceTextSink::syscall_entry(const SyscallCall& call, const EventContext& 
 }
 
 void StraceTextSink::syscall_exit(const SyscallCall& call, const EventContext& ctx, const EventTime& entry_time) {
+  // -Y: execve and prctl may rename the task. Note the name now: its exit
+  // line may print no prefix, and the task's last line ("+++ exited") may
+  // come when /proc no longer has it.
+  if (opt_.render.pid_comm && call.row && (call.row->classes & kCommChange)) task_comm(call.tid);
   Stream& s = stream(call.tid);
   std::string text;
   if (s.open_tid != call.tid) {
@@ -267,6 +290,8 @@ void StraceTextSink::task_exited(pid_t tid, int status, const EventContext& ctx)
 
 void StraceTextSink::task_attached(pid_t tid, pid_t, bool) {
   live_.insert(tid);
+  // -Y: strace loads a task's comm when it first learns of it.
+  if (opt_.render.pid_comm) comm_[tid] = proc_comm(tid);
   // strace -ff creates a task's file as soon as it is traced, even if the
   // task never prints a line.
   if (separate()) stream(tid);
@@ -275,6 +300,10 @@ void StraceTextSink::task_attached(pid_t tid, pid_t, bool) {
 void StraceTextSink::task_renamed(pid_t old_tid, pid_t new_tid) {
   live_.erase(old_tid);
   live_.insert(new_tid);
+  if (auto c = comm_.find(old_tid); c != comm_.end()) {
+    comm_[new_tid] = c->second;
+    comm_.erase(old_tid);
+  }
   auto pend = pending_.find(old_tid);
   if (pend != pending_.end()) {
     pending_[new_tid] = pend->second;
@@ -317,6 +346,7 @@ void StraceTextSink::drop_task(pid_t tid) {
   pending_.erase(tid);
   live_.erase(tid);
   held_prefix_.erase(tid);
+  comm_.erase(tid);
   last_call_.erase(tid);
   if (separate()) {
     auto it = per_task_.find(tid);

@@ -86,6 +86,10 @@ class StraceTextSink final : public EventSink {
   void write_stack(pid_t tid, const EventContext& ctx);
   void pad_to_column(Stream& s, std::string& text) const;
   bool want_pid_prefix() const;
+  bool want_pid_prefix(size_t tasks) const;  // the rule, for that many traced tasks
+  // -Y: the comm the task's prefix shows (its current one, or the last
+  // known once it is gone).
+  const std::string& task_comm(pid_t tid);
   bool separate() const { return static_cast<bool>(opt_.open_task_file); }
   void drop_task(pid_t tid);
 
@@ -96,6 +100,7 @@ class StraceTextSink final : public EventSink {
   std::map<pid_t, bool> held_prefix_;     // prefix rule when a held entry was held
   std::map<pid_t, std::string> pending_;  // tid -> name of its unfinished syscall
   std::map<pid_t, LastCall> last_call_;
+  std::map<pid_t, std::string> comm_;     // -Y: each task's comm for its prefix
   int pid_width_ = 5;
   int64_t last_relative_ns_ = -1;
 };

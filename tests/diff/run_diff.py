@@ -27,7 +27,9 @@ import sys
 import tempfile
 
 ADDR = re.compile(r"0x[0-9a-f]{7,}")
-TIME_PREFIX = re.compile(r"^(\[pid +\d+\] |\d+ +)?(\d\d:\d\d:\d\d(\.\d+)?|\d{9,}(\.\d+)?|\s*\d+\.\d+) ")
+# -Y puts the task's comm in the pid prefix: "[pid  123<sh>] ", "123<sh> ".
+COMM = r"(?:<[^>]*>)?"
+TIME_PREFIX = re.compile(r"^(\[pid +\d+" + COMM + r"\] |\d+" + COMM + r" +)?(\d\d:\d\d:\d\d(\.\d+)?|\d{9,}(\.\d+)?|\s*\d+\.\d+) ")
 DURATION = re.compile(r" <\d+(\.\d+)?>$")
 INODE = re.compile(r"(socket|pipe|anon_inode:\[?\w*\]?|net|UNIX(-STREAM|-DGRAM|-SEQPACKET)?|inotify):\[(\d+)")
 INO_FIELD = re.compile(r"(st_ino|stx_ino|d_ino|ino)=\d+")
@@ -41,7 +43,7 @@ TIMES = re.compile(r"(tv_sec|tv_nsec|tv_usec|st_atime|st_mtime|st_ctime|stx_atim
                    r"st_atime_nsec|st_mtime_nsec|st_ctime_nsec|si_utime|si_stime|ru_utime|ru_stime|tms_utime|"
                    r"tms_stime|tms_cutime|tms_cstime|uptime|freeram|bufferram|freehigh|procs|loads|sharedram)="
                    r"(\[[^\]]*\]|[\w.+\-*/]+)( /\* [\d.]+ s \*/)?")
-PID_PREFIX = re.compile(r"^\[pid +(\d+)\] |^(\d+) +")
+PID_PREFIX = re.compile(r"^\[pid +(\d+)" + COMM + r"\] |^(\d+)" + COMM + r" +")
 TIMES_RET = re.compile(r"^((?:\S+ +)?times\(.*\)\s+= )\d+")
 
 
@@ -61,19 +63,20 @@ def collect_pids(lines):
             pids.add(m.group(1) or m.group(2))
         for pat in (r"(?:set_tid_address|getpid|gettid|clone3?|fork|vfork|getppid)\(.*\)\s+= (\d+)",
                     r"Process (\d+) attached", r"si_pid=(\d+)", r"<\.\.\. (?:clone3?|fork|vfork) resumed>.*= (\d+)",
-                    r"wait4\(.*\)\s+= (\d+)", r"kill\((\d+),"):
+                    r"wait4\(.*\)\s+= (\d+)", r"kill\((\d+)" + COMM + ","):
             for p in re.findall(pat, line):
                 if p not in ("0", "1"):
                     pids.add(p)
     return sorted(pids, key=int)
 
 
-UNFINISHED = re.compile(r"^(?P<lead>(?:\[pid +\d+\] |\d+ +)?)(?P<head>.*) <unfinished \.\.\.>$")
+LEAD = r"(?:\[pid +\d+" + COMM + r"\] |\d+" + COMM + r" +)?"
+UNFINISHED = re.compile(r"^(?P<lead>" + LEAD + r")(?P<head>.*) <unfinished \.\.\.>$")
 # How a line that starts a new record begins: a pid, a time, a call name and
 # "(", "<... NAME resumed>", "---"/"+++" lines, or a tracer message.
 RECORD_START = re.compile(r"^(?:\[pid |\d|<\.\.\. |--- |\+\+\+ |\w+\(|\S+: |$)")
-UNFINISHED_NAME = re.compile(r"^(?:\[pid +\d+\] |\d+ +)?(?:[\d:.]+ )?(\w+)\(")
-RESUMED = re.compile(r"^(?P<lead>(?:\[pid +\d+\] |\d+ +)?)<\.\.\. (?P<name>\w+) resumed>(?P<tail>.*)$")
+UNFINISHED_NAME = re.compile(r"^" + LEAD + r"(?:[\d:.]+ )?(\w+)\(")
+RESUMED = re.compile(r"^(?P<lead>" + LEAD + r")<\.\.\. (?P<name>\w+) resumed>(?P<tail>.*)$")
 
 
 def task_of(line):
@@ -189,6 +192,9 @@ def normalise(text, tracer_path):
             continue
         # Both tracers name themselves as invoked (here: by full path).
         line = line.replace(tracer_path, "TRACER")
+        # -Y: a task not yet exec'd, and the tracee's parent, carry the
+        # tracer's own comm.
+        line = re.sub(r"<(?:strace|sctrace)>", "<TRACER>", line)
         line = TIME_PREFIX.sub(lambda m: (m.group(1) or "") + "TIME ", line)
         line = DURATION.sub(" <DUR>", line)
         line = ADDR.sub("ADDR", line)
@@ -207,8 +213,8 @@ def normalise(text, tracer_path):
             # the column is compared as its width ("PID1/w5 "), not its spaces.
             line = re.sub(r"^(\d+)( +)", lambda m: "%s/w%d " % (
                 pid_map.get(m.group(1), m.group(1)), len(m.group(1)) + len(m.group(2)) - 1), line)
-            line = re.sub(r"^\[pid( +)(\d+)\]", lambda m: "[pid %s/w%d]" % (
-                pid_map.get(m.group(2), m.group(2)), len(m.group(1)) - 1 + len(m.group(2))), line)
+            line = re.sub(r"^\[pid( +)(\d+)(" + COMM + r")\]", lambda m: "[pid %s/w%d%s]" % (
+                pid_map.get(m.group(2), m.group(2)), len(m.group(1)) - 1 + len(m.group(2)), m.group(3)), line)
             line = re.sub(r"\b(\d+)\b", lambda m: pid_map.get(m.group(1), m.group(1)), line)
         # Alignment after a pid or address substitution differs; compare the
         # padding before " = " as one space.

@@ -1,0 +1,26 @@
+#include "sinks/pid_comm.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+namespace sct {
+
+std::string proc_comm(int64_t pid) {
+  if (pid <= 0 || pid > INT32_MAX) return {};
+  std::string path = fmt::format("/proc/{}/comm", pid);
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return {};
+  // The kernel's comm is at most 15 bytes (TASK_COMM_LEN 16), as is
+  // strace's buffer for it.
+  char buf[16];
+  ssize_t n = read(fd, buf, sizeof buf - 1);
+  close(fd);
+  if (n <= 0) return {};
+  std::string comm(buf, static_cast<size_t>(n));
+  while (!comm.empty() && comm.back() == '\n') comm.pop_back();
+  return comm;
+}
+
+}  // namespace sct
