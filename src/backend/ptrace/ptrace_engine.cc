@@ -119,7 +119,7 @@ class PtraceEngine {
     EngineResult result;
     unsigned options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACESECCOMP;
     std::vector<sock_filter> filter;
-    if (!spec_.command.empty() && use_seccomp()) filter = build_seccomp_filter(spec_.traced);
+    if (!spec_.command.empty() && use_seccomp()) filter = build_seccomp_filter(seccomp_stops());
     // A child inherits the filter; untraced children (no -f) must still be
     // followed, silently, or their filtered syscalls would fail with ENOSYS.
     if (spec_.follow_forks || !filter.empty())
@@ -211,6 +211,17 @@ class PtraceEngine {
     bool filtered = !spec_.traced.all() || !spec_.trace_all;
     if (!filtered) return false;
     return spec_.seccomp == 1 || spec_.follow_forks;
+  }
+
+  // The calls the seccomp filter stops at: the traced ones and, with -k, those
+  // after which the maps are reread (strace's filter adds them too), or a
+  // library mapped meanwhile would be missing from the stacks.
+  std::bitset<kMaxSyscalls> seccomp_stops() const {
+    std::bitset<kMaxSyscalls> stops = spec_.traced;
+    if (unwinder_)
+      for (size_t nr = 0; nr < stops.size(); ++nr)
+        if (StackUnwinder::changes_mappings(static_cast<long>(nr))) stops.set(nr);
+    return stops;
   }
 
   // Resumes a task after a stop. With a seccomp filter, a task runs with
