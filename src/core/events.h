@@ -36,6 +36,11 @@ struct EventContext {
   // keeps track (eBPF: the descriptor may be closed by the time the event is
   // read); null: read /proc/PID/fd now (ptrace: the task is stopped).
   FdResolver* fds = nullptr;
+  // Events reported after the fact (eBPF engine: a call whole after its
+  // exit): how many traced tasks there were at the event's time, which
+  // decides its "[pid N]" prefix as strace decides it then (0: not known;
+  // the count now).
+  size_t tasks_then = 0;
   // -k (ptrace engine): the task's stack as strace's " > ..." lines, printed
   // after this event's line (a syscall's exit, a signal, a stop, an exit);
   // null when not asked for. Valid during the call only.

@@ -153,9 +153,9 @@ void StraceTextSink::begin_line(pid_t tid, const EventTime& t, bool ip_known, bo
 void StraceTextSink::syscall_entry(const SyscallCall& call, const EventContext& ctx) {
   last_call_[call.tid] = LastCall{call.nr, call.instruction_pointer};
   // A held entry (-z, -e status=) keeps the prefix rule of when it entered.
-  bool prefix = ctx.tasks_at_entry ? want_pid_prefix(ctx.tasks_at_entry) : want_pid_prefix();
+  bool prefix = ctx.tasks_then ? want_pid_prefix(ctx.tasks_then) : want_pid_prefix();
   if (auto held = held_prefix_.find(call.tid); held != held_prefix_.end()) {
-    prefix = held->second;
+    if (!ctx.tasks_then) prefix = held->second;  // the engine's own count of that time comes first
     held_prefix_.erase(held);
   }
   begin_line(call.tid, ctx.time, true, prefix);
@@ -177,7 +177,7 @@ void StraceTextSink::syscall_exit(const SyscallCall& call, const EventContext& c
   Stream& s = stream(call.tid);
   std::string text;
   if (s.open_tid != call.tid) {
-    begin_line(call.tid, ctx.time, true, want_pid_prefix());
+    begin_line(call.tid, ctx.time, true, ctx.tasks_then ? want_pid_prefix(ctx.tasks_then) : want_pid_prefix());
     text = "<... " + call_name(call) + " resumed>";
   }
   render_args(call, call.entry_args, call.decoded.size(), opt_.render, text);

@@ -119,6 +119,11 @@ def merge_interleaving(lines):
             merged[i] = merged[i] + m.group("tail")
             continue
         u = UNFINISHED.match(line)
+        if u and not (u.group("lead") + u.group("head")).strip():
+            # " <unfinished ...>" alone: the end of a line a tracer message
+            # ("Process N attached") broke in two; nothing resumes it.
+            merged.append(line)
+            continue
         if u:
             previous_unfinished = task
             pending[task] = len(merged)

@@ -14,6 +14,7 @@
 #include "backend/bpf/bpf_engine.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -26,6 +27,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
 #include <map>
 #include <set>
 
@@ -65,6 +67,7 @@ namespace {
 
 constexpr long kExecve = 59;
 constexpr long kExecveat = 322;
+constexpr long kClone = 56, kFork = 57, kVfork = 58;
 constexpr size_t kDefaultRing = 8u << 20;
 constexpr int kPollMs = 100;
 
@@ -267,15 +270,37 @@ class BpfEngine {
     return true;
   }
 
+  // The command's exec failed: its message, after the failed execve's line
+  // and before "+++ exited with 1 +++" (the child only sends the errno).
+  void report_exec_error() {
+    if (exec_error_fd_ < 0) return;
+    int e = 0;
+    ssize_t n = read(exec_error_fd_, &e, sizeof e);  // at EOF (exec succeeded): 0
+    close(exec_error_fd_);
+    exec_error_fd_ = -1;
+    if (n == static_cast<ssize_t>(sizeof e)) {
+      fflush(nullptr);
+      fprintf(stderr, "%s: exec: %s\n", spec_.progname.c_str(), strerror(e));
+    }
+  }
+
   void track(pid_t tid) {
     __u32 key = static_cast<__u32>(tid);
     __u8 one = 1;
     bpf_map_update_elem(bpf_.tracked_fd, &key, &one, BPF_ANY);
     live_.insert(tid);
+    note_task_count(0);
   }
 
   bool start_command(std::string* error) {
-    pid_t child = spawn_stopped_child(spec_, error);
+    int pipe_fds[2];
+    if (pipe2(pipe_fds, O_CLOEXEC) != 0) {
+      *error = std::string("pipe: ") + strerror(errno);
+      return false;
+    }
+    pid_t child = spawn_stopped_child(spec_, error, nullptr, pipe_fds[1]);
+    close(pipe_fds[1]);
+    exec_error_fd_ = pipe_fds[0];
     if (child < 0) return false;
     int status;
     if (waitpid(child, &status, WUNTRACED) < 0 || !WIFSTOPPED(status)) {
@@ -409,6 +434,7 @@ class BpfEngine {
     if (live_.count(main_child_)) {
       // The record was lost: report the exit from the status we got.
       live_.erase(main_child_);
+      report_exec_error();
       sink_.task_exited(main_child_, status, EventContext{now(), nullptr, -1});
     }
   }
@@ -454,6 +480,26 @@ class BpfEngine {
       return;
     }
     if (track_fds_ && h->type != SCT_REC_FORK) fds_.task_seen(tid, static_cast<pid_t>(h->tgid));
+    size_t tasks_before = tasks_now();
+    dispatch(&*h, data, size);
+    if (tasks_now() != tasks_before) note_task_count(h->enter_ns);
+  }
+
+  // How many tasks are traced now, and when that changed: a call printed
+  // whole at its exit takes its "[pid N]" prefix from the count at its entry.
+  size_t tasks_now() const { return live_.size() + known_.size(); }
+  void note_task_count(uint64_t ns) {
+    task_counts_.emplace_back(ns, tasks_now());
+    if (task_counts_.size() > 256) task_counts_.pop_front();
+  }
+  size_t tasks_at(uint64_t ns) const {
+    for (auto it = task_counts_.rbegin(); it != task_counts_.rend(); ++it)
+      if (it->first <= ns) return it->second;
+    return 0;  // older than what is kept: not known
+  }
+
+  void dispatch(const sct_rec_hdr* h, const void* data, size_t size) {
+    pid_t tid = static_cast<pid_t>(h->tid);
     switch (h->type) {
       case SCT_REC_ENTRY: entry_record(*h, data, size); break;
       case SCT_REC_SYSCALL: syscall_record(*h, data, size); break;
@@ -462,6 +508,7 @@ class BpfEngine {
         pid_t child = static_cast<pid_t>(h->nr);
         detached_.erase(child);  // a new task with a detached one's id
         if (track_fds_) fds_.forked(tid, child);
+        fork_entry(*h);
         if (live_.insert(child).second) sink_.task_attached(child, tid, false);
         break;
       }
@@ -479,6 +526,7 @@ class BpfEngine {
           ctx.last_syscall = last_syscall_of(*h);
           if (auto sig = fatal_.at_exit(tid, static_cast<pid_t>(h->tgid), static_cast<int>(h->nr)))
             sink_.signal_delivered(tid, *sig, ctx);
+          if (tid == main_child_) report_exec_error();
           sink_.task_exited(tid, static_cast<int>(h->nr), ctx);
           known_.erase(tid);
         }
@@ -612,6 +660,31 @@ class BpfEngine {
     if (is_exec) detach_on_execve(tid);
   }
 
+  // -f: the parent's clone/fork/vfork shown from its entry, as strace shows
+  // it: "clone(...Process N attached" and " <unfinished ...>" when the
+  // child's lines come first. (clone3's struct is copied at exit only: shown
+  // whole then.) The FORK record carries the parent's call in flight.
+  void fork_entry(const sct_rec_hdr& h) {
+    if (h.ret <= 0) return;
+    long nr = static_cast<long>(h.ret - 1);
+    pid_t tid = static_cast<pid_t>(h.tid);
+    if ((nr != kClone && nr != kFork && nr != kVfork) || hidden_.count(tid) || !shown(nr) || pending_.count(tid))
+      return;
+    sct_rec_hdr entry = h;
+    entry.nr = nr;
+    entry.ret = 0;
+    entry.enter_ns = h.exit_ns;
+    entry.exit_ns = 0;
+    note_task(tid);
+    Pending& p = pending_[tid];
+    p.call = make_call(entry);
+    p.entry_time = at(entry.enter_ns);
+    p.deferred_entry.clear();
+    mem_.clear();
+    decode(p.call, true);
+    sink_.syscall_entry(p.call, call_context(p.entry_time));
+  }
+
   // -b execve: strace lets a traced process go at an execve's entry (not
   // the command's own first one): "Process N detached", the line ends with
   // " <detached ...>", and nothing more of it is shown.
@@ -665,7 +738,9 @@ class BpfEngine {
       set_return(call, h.ret);
       track_fd_change(call, h.ret);
       decode(call, false);
-      sink_.syscall_exit(call, call_context(exit_time), pend->second.entry_time);
+      EventContext exit_ctx = call_context(exit_time);
+      exit_ctx.tasks_then = tasks_at(h.exit_ns);
+      sink_.syscall_exit(call, exit_ctx, pend->second.entry_time);
       pending_.erase(pend);
       if (is_exec && !call.failed()) hidden_.erase(tid);
       return;
@@ -690,11 +765,15 @@ class BpfEngine {
     entry_copies_.take(h, mem_);  // in/out arguments as they were at entry
     call.stack_pointer = mem_.stack_pointer();
     decode(call, true);
-    sink_.syscall_entry(call, call_context(entry_time));
+    EventContext entry_ctx = call_context(entry_time);
+    entry_ctx.tasks_then = tasks_at(h.enter_ns);
+    sink_.syscall_entry(call, entry_ctx);
     set_return(call, h.ret);
     track_fd_change(call, h.ret);  // the exit shows the new descriptors (open's "= 3</path>")
     decode(call, false);
-    sink_.syscall_exit(call, call_context(exit_time), entry_time);
+    EventContext exit_ctx = call_context(exit_time);
+    exit_ctx.tasks_then = tasks_at(h.exit_ns);
+    sink_.syscall_exit(call, exit_ctx, entry_time);
     flush_signals(tid, h.exit_ns);
   }
 
@@ -746,7 +825,9 @@ class BpfEngine {
   SyscallCall call_;  // the one being reported (reuse_call)
   std::set<pid_t> live_;    // tids in the kernel's map (command, -p, forks)
   std::set<pid_t> known_;   // tids selected by --comm, seen so far
-  std::set<pid_t> detached_;  // -b execve: let go, until their exit record or reuse
+  std::deque<std::pair<uint64_t, size_t>> task_counts_;  // (monotonic ns, tasks_now()) at each change
+  std::set<pid_t> detached_;
+  int exec_error_fd_ = -1;  // the command's exec-error pipe, until its exit  // -b execve: let go, until their exit record or reuse
   std::set<pid_t> hidden_;  // the command before its first successful execve
   std::map<pid_t, Pending> pending_;
   std::map<pid_t, std::vector<DeferredSignal>> deferred_signals_;

@@ -72,14 +72,20 @@ void enter_command_environment(const TraceSpec& spec, const PreparedCommand& cmd
   }
 }
 
-void exec_command(const TraceSpec& spec, const PreparedCommand& cmd) {
+void exec_command(const TraceSpec& spec, const PreparedCommand& cmd, int exec_error_fd) {
   execv(cmd.path.c_str(), cmd.argv.data());
+  if (exec_error_fd >= 0) {
+    int e = errno;
+    (void)!write(exec_error_fd, &e, sizeof e);
+    _exit(1);
+  }
   std::string msg = spec.progname + ": exec: " + strerror(errno) + "\n";
   (void)!write(2, msg.data(), msg.size());
   _exit(1);
 }
 
-pid_t spawn_stopped_child(const TraceSpec& spec, std::string* error, const std::vector<sock_filter>* seccomp_program) {
+pid_t spawn_stopped_child(const TraceSpec& spec, std::string* error, const std::vector<sock_filter>* seccomp_program,
+                          int exec_error_fd) {
   PreparedCommand cmd;
   if (!prepare_command(spec, &cmd, error)) return -1;
 
@@ -95,7 +101,7 @@ pid_t spawn_stopped_child(const TraceSpec& spec, std::string* error, const std::
     // The tracer sees whether this succeeded from the seccomp syscall's
     // return value, and falls back to stopping at every syscall if not.
     if (seccomp_program && !seccomp_program->empty()) install_seccomp_filter(*seccomp_program);
-    exec_command(spec, cmd);
+    exec_command(spec, cmd, exec_error_fd);
   }
   return pid;
 }

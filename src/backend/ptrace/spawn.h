@@ -20,8 +20,11 @@ namespace sct {
 // command cannot be found or executed: nothing is traced then.
 // With a seccomp program, the child installs it after the tracer has seized
 // it and before exec (so that its own start-up syscalls cannot fail).
+// exec_error_fd >= 0: a failed exec's errno is written there (an int) instead
+// of the child printing "exec: ..." at once: a tracer that does not stop the
+// child (eBPF) prints it after the failed execve's line, as strace's order is.
 pid_t spawn_stopped_child(const TraceSpec& spec, std::string* error,
-                          const std::vector<sock_filter>* seccomp_program = nullptr);
+                          const std::vector<sock_filter>* seccomp_program = nullptr, int exec_error_fd = -1);
 
 // Resolves the command as strace does before forking, so that a missing
 // command is reported without tracing anything.
@@ -44,6 +47,6 @@ void enter_command_environment(const TraceSpec& spec, const PreparedCommand& cmd
 
 // Execs the command; on failure reports it as strace does (the traced child
 // itself, after the failed execve was traced) and exits 1.
-[[noreturn]] void exec_command(const TraceSpec& spec, const PreparedCommand& cmd);
+[[noreturn]] void exec_command(const TraceSpec& spec, const PreparedCommand& cmd, int exec_error_fd = -1);
 
 }  // namespace sct

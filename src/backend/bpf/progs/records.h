@@ -47,6 +47,8 @@ struct sct_rec_hdr {
   __u32 tid;
   __u32 tgid;
   __s64 nr;      /* SYSCALL/ENTRY: the number; FORK: the child's tid; EXIT: the wait status */
+  /* FORK: args, ret (number + 1, 0: none) and exit_ns (its entry time) are the
+   * parent's syscall in flight. */
   __u64 args[6];
   __s64 ret;
   __u64 enter_ns; /* CLOCK_MONOTONIC */

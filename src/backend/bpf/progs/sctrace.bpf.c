@@ -761,6 +761,15 @@ int BPF_PROG(sched_fork, struct task_struct* parent, struct task_struct* child) 
   h.tgid = KREAD(parent, tgid);
   h.nr = ctid;
   h.enter_ns = bpf_ktime_get_ns();
+  /* The parent (current) is inside its clone/fork/vfork: its number + 1,
+   * arguments and entry time, so that user space can show the call from
+   * its entry, before the child's lines, as strace does. */
+  struct inflight* slot = inflight_of(ptid);
+  if (slot && slot->enter_ns) {
+    h.ret = slot->nr + 1;
+    for (int i = 0; i < 6; i++) h.args[i] = slot->args[i];
+    h.exit_ns = slot->enter_ns;
+  }
   emit(&h, sizeof h, wake_flags());
   return 0;
 }
