@@ -5,6 +5,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "decode/decoder.h"
 #include "xlat/signals.h"
 
 namespace sct {
@@ -379,15 +380,17 @@ class Parser {
   }
 
   bool decode_fds(std::string_view value) {
-    int level = 0;
+    int classes = 0;
     for (auto tok : split(value, ',')) {
-      if (tok == "all") level = 2;
+      if (tok == "all") classes = kDecodeFdAll;
       else if (tok == "none") {}
-      else if (tok == "path") level = std::max(level, 1);
-      else if (tok == "socket" || tok == "dev" || tok == "pidfd") level = 2;
+      else if (tok == "path") classes |= kDecodeFdPath;
+      else if (tok == "socket") classes |= kDecodeFdSocket;
+      else if (tok == "dev") classes |= kDecodeFdDev;
+      else if (tok == "pidfd") classes |= kDecodeFdPidfd;
       else return fail("invalid decode-fds '" + std::string(tok) + "'");
     }
-    cfg.decode_fds = level;
+    cfg.decode_fds = classes;
     return true;
   }
 
@@ -492,7 +495,7 @@ class Parser {
       }
       case Opt::DecodeFds:
         if (!is_long) {
-          cfg.decode_fds = std::min(cfg.decode_fds + 1, 2);
+          cfg.decode_fds = cfg.decode_fds ? kDecodeFdAll : kDecodeFdPath;  // -y paths, -yy all
           return true;
         }
         return decode_fds(arg.value_or("path"));

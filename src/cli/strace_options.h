@@ -50,7 +50,7 @@ struct StraceConfig {
   std::string sort_by = "time";    // -S
   std::string summary_columns;     // -U
   int64_t overhead_ns = -1;        // -O
-  int decode_fds = 0;              // -y 1, -yy 2
+  int decode_fds = 0;              // DecodeFdClass bits: -y path, -yy all
   bool decode_pid_comm = false;    // -Y, --decode-pids=comm
   std::vector<std::string> paths;  // -P
   int quiet = 0;                   // -q count

@@ -61,8 +61,8 @@ std::optional<std::string> FdResolver::proc_cwd(pid_t tid) {
 Value DecodeContext::fd(int64_t fd) {
   Value v = Value::fd(static_cast<int>(fd));
   if (opt_.decode_fds && fds_ && static_cast<int>(fd) >= 0) {
-    auto p = opt_.decode_fds > 1 ? fds_->fd_detail(call_.tid, static_cast<int>(fd))
-                                 : fds_->fd_path(call_.tid, static_cast<int>(fd));
+    auto p = opt_.decode_fds != kDecodeFdPath ? fds_->fd_detail(call_.tid, static_cast<int>(fd), opt_.decode_fds)
+                                              : fds_->fd_path(call_.tid, static_cast<int>(fd));
     if (p) v.fd_path = *p;
   }
   return v;
@@ -72,7 +72,7 @@ Value DecodeContext::dirfd(int64_t fd) {
   if (static_cast<int>(fd) == AT_FDCWD) {
     Value v = Value::sym_decimal("AT_FDCWD", AT_FDCWD);
     // -y decorates AT_FDCWD with the current directory, as strace does.
-    if (opt_.decode_fds) {
+    if (opt_.decode_fds & kDecodeFdPath) {
       auto cwd = fds_ ? fds_->cwd_path(call_.tid) : FdResolver::proc_cwd(call_.tid);
       if (cwd) {
         v.is_fd = true;

@@ -34,12 +34,22 @@ struct SyscallQualifiers {
   bool raw_unknown = false, deref_unknown = true, abbrev_unknown = true;
 };
 
+// -e decode-fds= classes, as strace's set: what a descriptor shows. -y is
+// path, -yy all.
+enum DecodeFdClass : int {
+  kDecodeFdPath = 1,    // </etc/passwd>, <socket:[1234]>
+  kDecodeFdSocket = 2,  // <TCP:[127.0.0.1:41234->127.0.0.1:8080]>
+  kDecodeFdDev = 4,     // </dev/null<char 1:3>>
+  kDecodeFdPidfd = 8,   // <pid:1234>
+  kDecodeFdAll = 15,
+};
+
 struct DecodeOptions {
   size_t string_limit = 32;  // -s
   int hex_strings = 0;       // 0: as strace; 1: -x (non-printable as \x); 2: -xx (all)
   bool verbose = false;      // -v: every struct field
   bool abbrev = true;        // strace's default abbreviation of structs and arrays
-  int decode_fds = 0;        // -y: 1 paths, 2 (-yy) socket endpoints too
+  int decode_fds = 0;        // DecodeFdClass bits: -y paths, -yy all (socket endpoints, devices, pidfds)
   bool raw = false;          // -e raw=all: every argument in hex
   // strace's "verbose" qualifier (on by default): structs and arrays behind
   // pointers are read and printed. Off (-e verbose=none), they print as
@@ -109,8 +119,12 @@ class FdResolver {
   // "/etc/passwd", "socket:[1234]", "pipe:[5]", "anon_inode:[eventpoll]"...
   // nullopt when the descriptor is not open.
   virtual std::optional<std::string> fd_path(pid_t tid, int fd) = 0;
-  // -yy: "TCP:[127.0.0.1:41234->127.0.0.1:8080]" for sockets, else the path.
-  virtual std::optional<std::string> fd_detail(pid_t tid, int fd) { return fd_path(tid, fd); }
+  // -yy and -e decode-fds=CLASSES (DecodeFdClass bits): the text for the
+  // classes asked ("TCP:[127.0.0.1:41234->127.0.0.1:8080]" for a socket...),
+  // the path with kDecodeFdPath, else nullopt (a plain number).
+  virtual std::optional<std::string> fd_detail(pid_t tid, int fd, int classes = kDecodeFdAll) {
+    return classes & kDecodeFdPath ? fd_path(tid, fd) : std::nullopt;
+  }
   // -y's AT_FDCWD</dir>: the task's working directory; nullopt when unknown.
   // By default /proc/<tid>/cwd now (the eBPF engine's tables remember it).
   virtual std::optional<std::string> cwd_path(pid_t tid) { return proc_cwd(tid); }

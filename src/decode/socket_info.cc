@@ -6,6 +6,10 @@
 // socket looked up before connect() keeps printing its unconnected address).
 #include "decode/socket_info.h"
 
+#include <cstdio>
+
+#include "decode/decoder.h"
+
 #include <arpa/inet.h>
 #include <fmt/format.h>
 #include <linux/inet_diag.h>
@@ -330,18 +334,36 @@ std::string socket_proto_name(pid_t tid, int fd) {
   return buf;
 }
 
-std::optional<std::string> socket_detail(pid_t tid, int fd) {
+// The pid a pidfd refers to ("Pid:" in its fdinfo), 0 when not known.
+static long pidfd_pid(pid_t tid, int fd) {
+  FILE* f = fopen(fmt::format("/proc/{}/fdinfo/{}", tid, fd).c_str(), "re");
+  if (!f) return 0;
+  char line[256];
+  long pid = 0;
+  while (fgets(line, sizeof line, f))
+    if (sscanf(line, "Pid:\t%ld", &pid) == 1) break;
+  fclose(f);
+  return pid;
+}
+
+std::optional<std::string> socket_detail(pid_t tid, int fd, int classes) {
   if (fd < 0) return std::nullopt;
   bool ok = false;
   std::string link = fd_link(tid, fd, &ok);
   if (!ok) return std::nullopt;
+  const bool path = classes & kDecodeFdPath;
   if (unsigned long inode = socket_inode(link)) {
+    if (!(classes & kDecodeFdSocket)) return path ? std::optional<std::string>(link) : std::nullopt;
     if (auto d = details_by_inode(tid, fd, inode)) return d;
     return link;
   }
   struct stat st;
-  if (link[0] == '/' && stat(link.c_str(), &st) == 0 && (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)))
+  if ((classes & kDecodeFdDev) && link[0] == '/' && stat(link.c_str(), &st) == 0 &&
+      (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)))
     return format_path_detail(link, S_ISCHR(st.st_mode), S_ISBLK(st.st_mode), major(st.st_rdev), minor(st.st_rdev));
+  if ((classes & kDecodeFdPidfd) && link == "anon_inode:[pidfd]")
+    if (long pid = pidfd_pid(tid, fd); pid > 0) return "pid:" + std::to_string(pid);
+  if (!path) return std::nullopt;
   return format_path_detail(link, false, false, 0, 0);
 }
 

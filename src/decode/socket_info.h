@@ -25,7 +25,9 @@ namespace sct::net {
 // Like strace, successful socket lookups are cached by inode (1024 slots)
 // for the life of the process, so a socket that later connects keeps the
 // text of its first successful lookup; failed lookups are not cached.
-std::optional<std::string> socket_detail(pid_t tid, int fd);
+// classes: DecodeFdClass bits (decode/decoder.h); only those are shown:
+// nullopt for a descriptor none of them covers.
+std::optional<std::string> socket_detail(pid_t tid, int fd, int classes = 15);
 
 // The socket's protocol name from the system.sockprotoname xattr ("TCP",
 // "UNIX-STREAM", "NETLINK"...), empty when fd is not a socket.

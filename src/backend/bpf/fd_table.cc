@@ -481,11 +481,18 @@ std::optional<std::string> FdTables::cwd_path(pid_t tid) {
   return cwd;
 }
 
-std::optional<std::string> FdTables::fd_detail(pid_t tid, int fd) {
+std::optional<std::string> FdTables::fd_detail(pid_t tid, int fd, int classes) {
   FdEntry scratch;
   const FdEntry* e = lookup(tid, fd, &scratch);
   if (!e || e->path.empty()) return std::nullopt;
-  if (e->path.rfind("socket:[", 0) == 0) {
+  const bool is_socket = e->path.rfind("socket:[", 0) == 0;
+  if (classes != kDecodeFdAll) {
+    // Some classes only: a socket's or device's detail when asked, else the
+    // path when paths are asked (pidfds: their pid is not kept here).
+    bool detail = is_socket ? (classes & kDecodeFdSocket) : !e->detail.empty() && (classes & kDecodeFdDev);
+    if (!detail) return classes & kDecodeFdPath ? std::optional<std::string>(e->path) : std::nullopt;
+  }
+  if (is_socket) {
     // A socket's endpoints change (bind, connect): asked live while the
     // descriptor still names the same socket, else what was seen at its start.
     pid_t tgid = process_of(tid)->tgid;

@@ -64,7 +64,7 @@ class FdTables final : public FdResolver {
   static bool changes_fds(long nr);
 
   std::optional<std::string> fd_path(pid_t tid, int fd) override;
-  std::optional<std::string> fd_detail(pid_t tid, int fd) override;
+  std::optional<std::string> fd_detail(pid_t tid, int fd, int classes) override;
   std::optional<std::string> cwd_path(pid_t tid) override;
   bool is_netlink(pid_t tid, int fd) override;
   int netlink_protocol(pid_t tid, int fd) override;

@@ -20,6 +20,8 @@ std::optional<std::string> ProcFdResolver::fd_path(pid_t tid, int fd) {
 
 // -yy: sockets get their endpoints from sock_diag, other descriptors the
 // same details strace prints (devices with major:minor, pipes...).
-std::optional<std::string> ProcFdResolver::fd_detail(pid_t tid, int fd) { return net::socket_detail(tid, fd); }
+std::optional<std::string> ProcFdResolver::fd_detail(pid_t tid, int fd, int classes) {
+  return net::socket_detail(tid, fd, classes);
+}
 
 }  // namespace sct
