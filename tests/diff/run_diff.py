@@ -179,6 +179,22 @@ def join_stack_frames(lines):
     return out
 
 
+# Calls whose numeric arguments and results are sizes, offsets and counts,
+# never pids: pids here are small (pid_max 32768), so "mmap(NULL, 12288"
+# must not become a pid because one run's pid was 12288. Their strings and
+# <pid:N> decorations may still name a pid.
+NO_PID_NUMBERS = re.compile(r"^(?:\S+ )*?(?:<\.\.\. )?(?:mmap|munmap|mprotect|mremap|madvise|brk|read|write|pread64|"
+                            r"pwrite64|readv|writev|lseek|getdents64|getrandom)[( ]")
+QUOTED_OR_PIDFD = re.compile(r'"(?:[^"\\]|\\.)*"|<pid:\d+')
+
+
+def replace_pids(line, pid_map):
+    sub = lambda m: pid_map.get(m.group(1), m.group(1))
+    if not NO_PID_NUMBERS.match(line):
+        return re.sub(r"\b(\d+)\b", sub, line)
+    return QUOTED_OR_PIDFD.sub(lambda q: re.sub(r"\b(\d+)\b", sub, q.group(0)), line)
+
+
 def normalise(text, tracer_path):
     lines = join_stack_frames(text.splitlines())
     several_tasks = len({task_of(l) for l in lines if task_of(l)}) > 1
@@ -220,7 +236,7 @@ def normalise(text, tracer_path):
                 pid_map.get(m.group(1), m.group(1)), len(m.group(1)) + len(m.group(2)) - 1), line)
             line = re.sub(r"^\[pid( +)(\d+)(" + COMM + r")\]", lambda m: "[pid %s/w%d%s]" % (
                 pid_map.get(m.group(2), m.group(2)), len(m.group(1)) - 1 + len(m.group(2)), m.group(3)), line)
-            line = re.sub(r"\b(\d+)\b", lambda m: pid_map.get(m.group(1), m.group(1)), line)
+            line = replace_pids(line, pid_map)
         # Alignment after a pid or address substitution differs; compare the
         # padding before " = " as one space.
         line = re.sub(r"\) +(= )", r") \1", line)
