@@ -195,6 +195,25 @@ def replace_pids(line, pid_map):
     return QUOTED_OR_PIDFD.sub(lambda q: re.sub(r"\b(\d+)\b", sub, q.group(0)), line)
 
 
+SIGNAL_LINE = re.compile(r"--- (SIG\w+) ")
+RT_SIGRETURN_RESULT = re.compile(r"(rt_sigreturn\(.*\) = )(0|PID\d+)$")
+
+
+def interrupted_result(line, task, last_signal):
+    """rt_sigreturn returns what the interrupted code had in its result
+    register. After a SIGCHLD that is whichever call the child's exit landed
+    on: 0 from the parent's rt_sigprocmask if the child was quicker, the
+    child's pid from wait4 if the parent was. Under strace, whose stops slow
+    the parent, either happens; compare that result as INTERRUPTED."""
+    m = SIGNAL_LINE.search(line)
+    if m:
+        last_signal[task] = m.group(1)
+        return line
+    if last_signal.get(task) == "SIGCHLD":
+        line = RT_SIGRETURN_RESULT.sub(lambda r: r.group(1) + "INTERRUPTED", line)
+    return line
+
+
 def normalise(text, tracer_path):
     lines = join_stack_frames(text.splitlines())
     several_tasks = len({task_of(l) for l in lines if task_of(l)}) > 1
@@ -203,10 +222,12 @@ def normalise(text, tracer_path):
     pids = collect_pids(lines)
     pid_map = {p: "PID%d" % (i + 1) for i, p in enumerate(pids)}
     out = []
+    last_signal = {}  # task -> the signal of its last "--- SIG..." line
     for line in lines:
         # The line's own text is normalised below (patterns anchored at its
         # end included); its stack frames only need ADDR.
         line, _, frames = line.partition(FRAME_JOIN)
+        task = task_of(line)
         frames = ADDR.sub("ADDR", frames)
         if SUMMARY_ROW.match(line):
             out.append(line)
@@ -240,6 +261,7 @@ def normalise(text, tracer_path):
         # Alignment after a pid or address substitution differs; compare the
         # padding before " = " as one space.
         line = re.sub(r"\) +(= )", r") \1", line)
+        line = interrupted_result(line, task, last_signal)
         out.append(line + FRAME_JOIN + frames if frames else line)
     # When SIGCHLD arrives relative to the parent's own syscalls (before or
     # after its wait4 returns) is up to the scheduler, for strace too:
