@@ -31,6 +31,9 @@ struct TraceSpec {
   // -n without --seccomp-bpf: signal and exit lines show the task's last
   // syscall even when it is not traced (the eBPF engine notes every one).
   bool track_last_syscall = false;
+  // -Y: the eBPF engine records each task's comm with its calls (strace
+  // reads them while the task is stopped; /proc is too late afterwards).
+  bool capture_comms = false;
   DecodeOptions decode_options;
   // Environment changes for the command (-E), user to run as (-u).
   std::vector<std::string> env_set;

@@ -107,6 +107,7 @@ TraceSpec build_spec(const StraceConfig& cfg, const std::string& prog) {
   // so sctrace's own default filter would hide it.
   if (cfg.syscall_numbers && spec.seccomp < 0) spec.seccomp = 0;
   spec.track_last_syscall = cfg.syscall_numbers && cfg.seccomp != 1;
+  spec.capture_comms = cfg.decode_pid_comm;
   // -k (no effect with -c, as in strace): the same holds for the stacks, and
   // strace rereads a task's mappings after every mmap/munmap/execve it sees.
   spec.stack_traces = cfg.stack_traces && cfg.summary != 1;

@@ -7,8 +7,16 @@
 
 namespace sct {
 
+namespace {
+thread_local const CommSource* g_source = nullptr;
+}  // namespace
+
+void set_comm_source(const CommSource* source) { g_source = source; }
+
 std::string proc_comm(int64_t pid) {
   if (pid <= 0 || pid > INT32_MAX) return {};
+  if (g_source)
+    if (auto known = g_source->comm(pid)) return *known;
   std::string path = fmt::format("/proc/{}/comm", pid);
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return {};

@@ -219,6 +219,7 @@ class BpfEngine {
     config.have_comms = !spec_.comms.empty();
     config.trace_unknown = spec_.trace_all;
     config.track_last_nr = spec_.track_last_syscall;
+    config.capture_comms = spec_.capture_comms;
     for (size_t nr = 0; nr < SCT_MAX_SYSCALLS; ++nr) {
       // execve always reaches user space when streaming: the command is shown
       // from its first one on. Counting needs no such marker.
@@ -481,7 +482,14 @@ class BpfEngine {
     }
     if (track_fds_ && h->type != SCT_REC_FORK) fds_.task_seen(tid, static_cast<pid_t>(h->tgid));
     size_t tasks_before = tasks_now();
+    // -Y: the comms the kernel took with a syscall record, for its lines.
+    bool comms = spec_.capture_comms && (h->type == SCT_REC_SYSCALL || h->type == SCT_REC_ENTRY);
+    if (comms) {
+      comms_.read(data, size);
+      set_comm_source(&comms_);
+    }
     dispatch(&*h, data, size);
+    if (comms) set_comm_source(nullptr);
     if (tasks_now() != tasks_before) note_task_count(h->enter_ns);
   }
 
@@ -656,6 +664,7 @@ class BpfEngine {
       return;
     }
     decode(p.call, true);
+    comms_.set_entering(true);
     sink_.syscall_entry(p.call, call_context(p.entry_time));
     if (is_exec) detach_on_execve(tid);
   }
@@ -729,6 +738,7 @@ class BpfEngine {
         mem_.add_record(data, size, false);
         mem_.map_exec_strings(call.args[first], call.args[first + 1]);
         decode(call, true);
+        comms_.set_entering(true);
         sink_.syscall_entry(call, call_context(pend->second.entry_time));
         if (is_exec && spec_.detach_on_execve && !hidden_.count(tid)) {
           detach_on_execve(tid);
@@ -740,6 +750,7 @@ class BpfEngine {
       decode(call, false);
       EventContext exit_ctx = call_context(exit_time);
       exit_ctx.tasks_then = tasks_at(h.exit_ns);
+      comms_.set_entering(false);
       sink_.syscall_exit(call, exit_ctx, pend->second.entry_time);
       pending_.erase(pend);
       if (is_exec && !call.failed()) hidden_.erase(tid);
@@ -767,12 +778,14 @@ class BpfEngine {
     decode(call, true);
     EventContext entry_ctx = call_context(entry_time);
     entry_ctx.tasks_then = tasks_at(h.enter_ns);
+    comms_.set_entering(true);
     sink_.syscall_entry(call, entry_ctx);
     set_return(call, h.ret);
     track_fd_change(call, h.ret);  // the exit shows the new descriptors (open's "= 3</path>")
     decode(call, false);
     EventContext exit_ctx = call_context(exit_time);
     exit_ctx.tasks_then = tasks_at(h.exit_ns);
+    comms_.set_entering(false);
     sink_.syscall_exit(call, exit_ctx, entry_time);
     flush_signals(tid, h.exit_ns);
   }
@@ -811,6 +824,7 @@ class BpfEngine {
 
   const TraceSpec& spec_;
   EventSink& sink_;
+  RecordComms comms_;  // -Y: the comms of the record being dispatched
   sct_bpf bpf_ = {};
   ring_buffer* rb_ = nullptr;
   int epoll_fd_ = -1;

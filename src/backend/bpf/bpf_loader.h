@@ -31,6 +31,7 @@ struct sct_bpf_config {
   __u64 wake_threshold;
   __u64 traced_bits[SCT_MAX_SYSCALLS / 64];
   __u32 ring_size; /* bytes, a power of two */
+  __u8 capture_comms; /* -Y: comms with each record (progs/comm_capture.h) */
 };
 
 #define SCT_BPF_MAX_PROGS 8

@@ -53,6 +53,30 @@ constexpr EntryCopy kEntryCopies[] = {
     {"rt_sigreturn", 0, 8 + 8 + 24 + 256 + 8, SCT_CAP_STACK},
 };
 
+// -Y: which of a call's values name a task (sct_plan.pid_args): the row's
+// pid arguments, those custom decoders print as pids, and the results that
+// are pids (as strace_render's returns_pid). The kernel then records those
+// tasks' comms with the call.
+struct PidValues {
+  const char* syscall;
+  uint8_t bits;
+};
+constexpr PidValues kPidValues[] = {
+    {"getpid", SCT_PID_RET},  {"getppid", SCT_PID_RET},    {"gettid", SCT_PID_RET},
+    {"fork", SCT_PID_RET},    {"vfork", SCT_PID_RET},      {"clone", SCT_PID_RET},
+    {"clone3", SCT_PID_RET},  {"wait4", SCT_PID_RET},      {"getpriority", 1 << 1},
+    {"setpriority", 1 << 1},  {"fcntl", 1 << 2 | SCT_PID_RET}, {"set_tid_address", SCT_PID_RET},
+};
+
+uint8_t pid_values(const SyscallRow& row) {
+  uint8_t bits = 0;
+  for (int i = 0; i < row.nargs && i < 6; ++i)
+    if (row.args[i].kind == ArgKind::Pid) bits |= static_cast<uint8_t>(1u << i);
+  for (const PidValues& p : kPidValues)
+    if (!strcmp(p.syscall, row.name)) bits |= p.bits;
+  return bits;
+}
+
 }  // namespace
 
 std::vector<sct_plan> build_capture_plan(const DecodeOptions& opt, bool decode, bool whole_buffers) {
@@ -69,6 +93,12 @@ std::vector<sct_plan> build_capture_plan(const DecodeOptions& opt, bool decode, 
     const SyscallRow* row = syscall_row(nr);
     if (!row || !row->name) continue;
     sct_plan& plan = plans[static_cast<size_t>(nr)];
+    plan.pid_args = pid_values(*row);
+    for (int i = 0; i < 6; ++i)
+      if (plan.pid_args & (1u << i)) {
+        plan.entry_pid_arg = static_cast<uint8_t>(i + 1);
+        break;
+      }
     const bool never_returns = row->ret == RetKind::NoReturn;
     if (never_returns) plan.entry_record = 1;
     if (!decode || opt.raw) continue;

@@ -32,6 +32,10 @@ void CaptureMemory::add_record(const void* data, size_t size, bool entry_copy) {
     memcpy(&c, bytes + off, sizeof c);
     off += sizeof c;
     if (c.len > end - off) return;
+    if (c.flags & SCT_CAP_COMM) {  // not memory (RecordComms)
+      off += (c.len + 7) & ~size_t{7};
+      continue;
+    }
     regions_.push_back({c.addr, bytes + off, c.len, entry_copy, c.flags});
     if (c.flags & SCT_CAP_AT_SP) stack_pointer_ = c.addr;
     off += (c.len + 7) & ~size_t{7};
@@ -109,6 +113,37 @@ void EntryCopies::take(const sct_rec_hdr& h, CaptureMemory& mem) {
     mem.add_record(taken_.data(), taken_.size(), true);
   }
   copies_.erase(it);
+}
+
+void RecordComms::read(const void* data, size_t size) {
+  entry_.clear();
+  exit_.clear();
+  const auto* bytes = static_cast<const char*>(data);
+  sct_rec_hdr h;
+  if (size < sizeof h) return;
+  memcpy(&h, data, sizeof h);
+  size_t end = h.size <= size ? h.size : size;
+  size_t off = sizeof h;
+  while (off + sizeof(sct_cap_hdr) <= end) {
+    sct_cap_hdr c;
+    memcpy(&c, bytes + off, sizeof c);
+    off += sizeof c;
+    if (c.len > end - off) return;
+    if (c.flags & SCT_CAP_COMM) {
+      // The kernel's comm: up to 16 bytes, NUL-terminated when shorter.
+      std::string comm(bytes + off, strnlen(bytes + off, std::min<size_t>(c.len, 16)));
+      auto& table = (c.flags & SCT_CAP_COMM_ENTRY) ? entry_ : exit_;
+      table[static_cast<int64_t>(c.addr)] = std::move(comm);
+    }
+    off += (c.len + 7) & ~size_t{7};
+  }
+}
+
+std::optional<std::string> RecordComms::comm(int64_t pid) const {
+  if (entering_)
+    if (auto it = entry_.find(pid); it != entry_.end()) return it->second;
+  if (auto it = exit_.find(pid); it != exit_.end()) return it->second;
+  return std::nullopt;
 }
 
 }  // namespace sct

@@ -20,6 +20,7 @@
 
 #include "backend/bpf/progs/records.h"
 #include "core/tracee_memory.h"
+#include "sinks/pid_comm.h"
 
 namespace sct {
 
@@ -100,6 +101,23 @@ class EntryCopies {
   };
   std::map<pid_t, Copy> copies_;
   std::string taken_;  // the copy handed to a CaptureMemory last (it reads from it)
+};
+
+// -Y: the comms the kernel recorded with one record (SCT_CAP_COMM,
+// progs/comm_capture.h), by tid: as they were at the syscall's entry and at
+// the record's time (its exit). While the entry half is printed, the entry
+// comms come first (a later rename or reap is not seen), then those taken at
+// exit; the exit half sees only the latter. Unknown tids: nullopt (/proc).
+class RecordComms final : public CommSource {
+ public:
+  void read(const void* data, size_t size);
+  void clear() { entry_.clear(), exit_.clear(); }
+  void set_entering(bool entering) { entering_ = entering; }
+  std::optional<std::string> comm(int64_t pid) const override;
+
+ private:
+  std::map<int64_t, std::string> entry_, exit_;
+  bool entering_ = false;
 };
 
 }  // namespace sct

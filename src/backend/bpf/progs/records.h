@@ -70,6 +70,12 @@ struct sct_cap_hdr {
  * have had them mapped at entry): */
 #define SCT_CAP_EXECFN 4       /* the file name (at the new stack's AT_EXECFN) */
 #define SCT_CAP_ARGV_STRINGS 8 /* argv's strings, one after another (mm->arg_start..arg_end) */
+/* -Y: not memory but a task's comm (its 16 bytes, or len 0: no such task
+ * then), as the kernel held it when the record was written; addr is the tid
+ * whose comm it is. With SCT_CAP_COMM_ENTRY: as it was at the syscall's entry
+ * (the current task's, and the first pid argument's). progs/comm_capture.h. */
+#define SCT_CAP_COMM 16
+#define SCT_CAP_COMM_ENTRY 32
 
 /* How one argument's memory is captured. */
 enum sct_cap_kind {
@@ -110,7 +116,14 @@ struct sct_plan {
   __u8 entry_record; /* emit SCT_REC_ENTRY with the captures at entry */
   __u8 entry_copy;   /* emit SCT_REC_ENTRY_COPY with the entry_arg captures */
   __u8 pad[6];
+  /* -Y: which values name a task whose comm is captured (SCT_CAP_COMM):
+   * bit i for args[i], SCT_PID_RET for the return value. */
+  __u8 pid_args;
+  /* 1 + the first pid argument (0: none): its comm is also taken at entry. */
+  __u8 entry_pid_arg;
+  __u8 pad2[6];
 };
+#define SCT_PID_RET (1u << 6)
 
 /* -c: per-CPU totals per syscall number. */
 struct sct_count {

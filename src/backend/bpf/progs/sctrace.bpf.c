@@ -23,6 +23,7 @@
 #include <bpf/bpf_tracing.h>
 
 #include "records.h"
+#include "comm_capture.h"
 
 /* Built twice (cmake/bpf.cmake): with tp_btf programs, and with -DSCT_RAW_TP
  * for kernels that cannot attach those (the loader falls back on it, or
@@ -69,6 +70,7 @@ struct inflight {
   /* The last syscall the task entered: traced ones always, every one with
    * track_last_nr (-n: strace's signal and exit lines show it). */
   __s64 last_nr;
+  struct entry_comms comms; /* -Y only */
 };
 
 struct scratch {
@@ -348,6 +350,9 @@ static __always_inline struct scratch* scratch_buf(void) {
   __u32 zero = 0;
   return bpf_map_lookup_elem(&scratch, &zero);
 }
+
+#define SCT_COMM_CAPTURE_FUNCS
+#include "comm_capture.h"
 
 /* The iovec loop's state: under bpf_loop, whose callback the verifier
  * checks once (as a bounded loop it cost 14k instructions per program). */
@@ -667,7 +672,9 @@ int BPF_PROG(sys_enter, struct pt_regs* regs, long id) {
   in.last_nr = id;
   in.enter_ns = bpf_ktime_get_ns();
   for (int i = 0; i < 6; i++) in.args[i] = r.args[i];
-  *slot = in;
+  /* The comms (-Y) are not copied: no cost without -Y. */
+  __builtin_memcpy(slot, &in, __builtin_offsetof(struct inflight, comms));
+  if (capture_comms) note_entry_comms(slot, tid);
   if (counts_only || id < 0 || id >= SCT_MAX_SYSCALLS) return 0;
 
   __u32 key = (__u32)id;
@@ -687,6 +694,7 @@ int BPF_PROG(sys_enter, struct pt_regs* regs, long id) {
   for (int i = 0; i < 6; i++) h->args[i] = in.args[i];
   h->enter_ns = in.enter_ns;
   __u32 size = capture_entry(sc, pl->entry_record ? pl->arg : pl->entry_arg, r.sp);
+  if (capture_comms && pl->entry_record) size = capture_comms_exit(sc, size, &slot->comms, 0);
   h->size = size;
   emit(sc->data, size, wake_flags());
   return 0;
@@ -729,9 +737,10 @@ int BPF_PROG(sys_exit, struct pt_regs* regs, long ret) {
   h->exit_ns = now;
   in->enter_ns = 0; /* consumed */
   __u32 size = sizeof(struct sct_rec_hdr);
+  const struct sct_plan* pl = 0;
   if (h->nr >= 0 && h->nr < SCT_MAX_SYSCALLS) {
     __u32 key = (__u32)h->nr;
-    const struct sct_plan* pl = bpf_map_lookup_elem(&plans, &key);
+    pl = bpf_map_lookup_elem(&plans, &key);
     if (pl && !pl->entry_record) {
       size = capture_all(sc, pl->arg, 0);
     } else if (pl && (h->nr == 59 || h->nr == 322)) {
@@ -741,6 +750,7 @@ int BPF_PROG(sys_exit, struct pt_regs* regs, long ret) {
       size = ret < 0 ? capture_all(sc, pl->arg, 0) : capture_exec_strings(sc);
     }
   }
+  if (capture_comms) size = capture_comms_exit(sc, size, &in->comms, pl ? pl->pid_args : 0);
   h->size = size;
   emit_batched(sc->data, size);
   return 0;
