@@ -32,6 +32,11 @@ class TraceeMemory {
   bool read_object(uint64_t addr, T* out) {
     return read(addr, std::span<std::byte>(reinterpret_cast<std::byte*>(out), sizeof(T)));
   }
+
+  // The number of entries the tracer counted in the buffer at addr where it
+  // could not copy the buffer whole (the eBPF engine's getdents counts);
+  // nullopt otherwise (read the buffer instead).
+  virtual std::optional<uint64_t> counted_entries(uint64_t) const { return std::nullopt; }
 };
 
 // process_vm_readv on a live task; the ptrace engine's memory.

@@ -228,14 +228,21 @@ void decode_getdents(SyscallCall& call, DecodeContext& ctx, bool is64) {
     return;
   }
   uint64_t len = static_cast<uint64_t>(call.ret);
+  const DecodeOptions& opt = ctx.options();
+  bool full = opt.verbose || !opt.abbrev;
   std::string buf(len, '\0');
   if (len && !ctx.mem().read(addr, std::span<std::byte>(reinterpret_cast<std::byte*>(buf.data()), len))) {
+    // The eBPF engine copies at most a few KiB: the kernel counted the
+    // entries of a longer buffer (the entries themselves, -v, are lost).
+    if (auto n = ctx.mem().counted_entries(addr); n && !full) {
+      call.arg(Value::addr(addr).with_comment(fmt::format("{} entries", *n)));
+      call.arg(count_v);
+      return;
+    }
     call.arg(Value::unavailable(addr));
     call.arg(count_v);
     return;
   }
-  const DecodeOptions& opt = ctx.options();
-  bool full = opt.verbose || !opt.abbrev;
   // Both layouts start with ino (8), off (8), reclen (2); getdents64 then has
   // d_type before the name, getdents keeps d_type in the record's last byte.
   constexpr size_t kHeader64 = 19, kHeader = 18;

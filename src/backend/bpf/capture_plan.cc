@@ -142,6 +142,13 @@ std::vector<sct_plan> build_capture_plan(const DecodeOptions& opt, bool decode, 
     // clone3(args, size): the struct (88 bytes since 5.7), then the pidfd and
     // parent_tid it points to, which its exit prints ("=> {parent_tid=[TID]}").
     if (!strcmp(row->name, "clone3")) plan.arg[0] = {SCT_CAP_CLONE_ARGS, 1, 88};
+    // getdents(64): the line shows the count of entries in the whole buffer,
+    // which the kernel counts when the buffer is not copied whole; its
+    // entries (-v) up to the capture limit.
+    if (!strcmp(row->name, "getdents") || !strcmp(row->name, "getdents64")) {
+      bool entries = opt.verbose || !opt.abbrev;
+      plan.arg[1] = {SCT_CAP_DIRENTS, 0, static_cast<uint16_t>(entries ? SCT_CAP_MAX : 0)};
+    }
     for (const EntryCopy& e : kEntryCopies) {
       if (strcmp(e.syscall, row->name)) continue;
       plan.entry_copy = 1;

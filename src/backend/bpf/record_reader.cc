@@ -16,6 +16,7 @@ std::optional<sct_rec_hdr> read_record_header(const void* data, size_t size) {
 void CaptureMemory::clear() {
   regions_.clear();
   owned_.clear();
+  counts_.clear();
   stack_pointer_ = 0;
   entering_ = false;
 }
@@ -32,7 +33,12 @@ void CaptureMemory::add_record(const void* data, size_t size, bool entry_copy) {
     memcpy(&c, bytes + off, sizeof c);
     off += sizeof c;
     if (c.len > end - off) return;
-    if (c.flags & SCT_CAP_COMM) {  // not memory (RecordComms)
+    if (c.flags & (SCT_CAP_COMM | SCT_CAP_COUNT)) {  // not memory
+      if ((c.flags & SCT_CAP_COUNT) && c.len == 8) {
+        uint64_t n;
+        memcpy(&n, bytes + off, 8);
+        counts_[c.addr] = n;
+      }
       off += (c.len + 7) & ~size_t{7};
       continue;
     }
@@ -113,6 +119,12 @@ void EntryCopies::take(const sct_rec_hdr& h, CaptureMemory& mem) {
     mem.add_record(taken_.data(), taken_.size(), true);
   }
   copies_.erase(it);
+}
+
+std::optional<uint64_t> CaptureMemory::counted_entries(uint64_t addr) const {
+  auto it = counts_.find(addr);
+  if (it == counts_.end()) return std::nullopt;
+  return it->second;
 }
 
 void RecordComms::read(const void* data, size_t size) {

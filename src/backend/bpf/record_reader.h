@@ -62,6 +62,8 @@ class CaptureMemory final : public TraceeMemory {
 
   bool read(uint64_t addr, std::span<std::byte> out) override;
   size_t read_partial(uint64_t addr, std::span<std::byte> out) override;
+  // SCT_CAP_COUNT captures (getdents: entries counted by the kernel).
+  std::optional<uint64_t> counted_entries(uint64_t addr) const override;
 
  private:
   struct Region {
@@ -78,6 +80,7 @@ class CaptureMemory final : public TraceeMemory {
   }
   std::vector<Region> regions_;
   std::deque<std::string> owned_;  // bytes made here (map_exec_strings)
+  std::map<uint64_t, uint64_t> counts_;  // SCT_CAP_COUNT: by buffer address
   bool entering_ = false;
   uint64_t stack_pointer_ = 0;
 };

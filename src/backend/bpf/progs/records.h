@@ -76,6 +76,9 @@ struct sct_cap_hdr {
  * (the current task's, and the first pid argument's). progs/comm_capture.h. */
 #define SCT_CAP_COMM 16
 #define SCT_CAP_COMM_ENTRY 32
+/* Not memory but a count (8 bytes) the kernel took of the buffer at addr,
+ * which was not copied whole (SCT_CAP_DIRENTS: its entries). */
+#define SCT_CAP_COUNT 64
 
 /* How one argument's memory is captured. */
 enum sct_cap_kind {
@@ -96,7 +99,11 @@ enum sct_cap_kind {
   SCT_CAP_STACK = 13,      /* size bytes at the stack pointer (rt_sigreturn's signal frame) */
   SCT_CAP_CLONE_ARGS = 14, /* clone3's struct clone_args (size bytes), then the ints its pidfd and
                               parent_tid point to (CLONE_PIDFD, CLONE_PARENT_SETTID: written by the call) */
+  SCT_CAP_DIRENTS = 15,    /* getdents(64)'s buffer: min(ret, size) bytes as BUF_RET; when ret is more,
+                              the count of its entries (walking d_reclen) as an SCT_CAP_COUNT capture */
 };
+/* The d_reclen walk of SCT_CAP_DIRENTS stops after this many entries. */
+#define SCT_DIRENTS_MAX 65536
 
 /* Bounds of the second-level captures (verifier: small bounded loops). */
 #define SCT_IOV_MAX 32    /* iovecs per array */

@@ -511,6 +511,8 @@ __noinline int cap_vec(struct scratch* sc, __u32 off, __u64 addr, __u32 opts) {
   return w.off;
 }
 
+#include "dirent_count.h"
+
 /* Captures argument i of the record in sc after off by its plan p (sp: the
  * stack pointer at entry, for SCT_CAP_STACK); returns the offset after it.
  * Global, so that the verifier checks these branches once, not once per
@@ -539,6 +541,8 @@ __noinline int cap_one(struct scratch* sc, __u32 off, const struct sct_arg_plan*
       off = cap_arg(sc, off, KIND_SIZE(kind, p->size), sp, 0);
     } else if (kind == SCT_CAP_CLONE_ARGS) {
       off = cap_clone_args(sc, off, arg, p->size);
+    } else if (kind == SCT_CAP_DIRENTS) {
+      off = cap_dirents(sc, off, arg, p->size, ret);
     }
     return off;
   }
