@@ -124,5 +124,56 @@ TEST(EntryCopies, PairedByTaskNumberAndEntryTime) {
   EXPECT_EQ(read_str(mem, 0x1000, 1), "2");
 }
 
+TEST(CaptureMemory, CommsAndCountsAreNotMemory) {
+  // A comm capture names a tid, a count capture a buffer: neither is mapped.
+  std::string comm(16, '\0');
+  memcpy(comm.data(), "kid", 3);
+  uint64_t n = 208;
+  std::string count(reinterpret_cast<const char*>(&n), 8);
+  std::string rec = RecordBuilder()
+                        .cap(0x1000, "abc")
+                        .cap(1234, comm, SCT_CAP_COMM)
+                        .cap(0x2000, count, SCT_CAP_COUNT)
+                        .done();
+  CaptureMemory mem;
+  mem.add_record(rec.data(), rec.size(), false);
+  EXPECT_EQ(read_str(mem, 0x1000, 3), "abc");
+  EXPECT_EQ(read_str(mem, 1234, 3), "");
+  EXPECT_EQ(read_str(mem, 0x2000, 8), "");
+  EXPECT_EQ(mem.counted_entries(0x2000), std::optional<uint64_t>(208));
+  EXPECT_EQ(mem.counted_entries(0x1000), std::nullopt);
+}
+
+TEST(RecordComms, TheEntryHalfSeesEntryCommsFirstTheExitHalfOnlyExitOnes) {
+  auto comm16 = [](const char* s) {
+    std::string c(16, '\0');
+    memcpy(c.data(), s, strlen(s));
+    return c;
+  };
+  // prctl(PR_SET_NAME) by 10: "old" at entry, "new" at exit; wait4 on 11,
+  // alive at entry ("kid") and reaped at exit (len 0: no such task).
+  std::string rec = RecordBuilder()
+                        .cap(10, comm16("old"), SCT_CAP_COMM | SCT_CAP_COMM_ENTRY)
+                        .cap(11, comm16("kid"), SCT_CAP_COMM | SCT_CAP_COMM_ENTRY)
+                        .cap(10, comm16("new"), SCT_CAP_COMM)
+                        .cap(11, "", SCT_CAP_COMM)
+                        .cap(12, std::string("full_fifteen_ch") + '\0', SCT_CAP_COMM)
+                        .done();
+  RecordComms comms;
+  comms.read(rec.data(), rec.size());
+  comms.set_entering(true);
+  EXPECT_EQ(comms.comm(10), std::optional<std::string>("old"));
+  EXPECT_EQ(comms.comm(11), std::optional<std::string>("kid"));
+  EXPECT_EQ(comms.comm(12), std::optional<std::string>("full_fifteen_ch"));
+  EXPECT_EQ(comms.comm(13), std::nullopt);
+  comms.set_entering(false);
+  EXPECT_EQ(comms.comm(10), std::optional<std::string>("new"));
+  EXPECT_EQ(comms.comm(11), std::optional<std::string>(""));
+  // proc_comm asks the source set first.
+  set_comm_source(&comms);
+  EXPECT_EQ(proc_comm(10), "new");
+  set_comm_source(nullptr);
+}
+
 }  // namespace
 }  // namespace sct
