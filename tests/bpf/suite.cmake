@@ -43,7 +43,10 @@ sct_add_bpf_diff_tests(bpf_diff_ "" ${_bpf_case_files})
 # The basic cases (core.txt) again through the raw-tracepoint programs, the
 # fallback for kernels without tp_btf, forced by SCTRACE_BPF_FORCE_RAW_TP=1
 # (strace and sctrace both see it, so the traced environments stay alike).
-sct_add_bpf_diff_tests(bpf_rawtp_diff_ "SCTRACE_BPF_FORCE_RAW_TP=1" ${CMAKE_SOURCE_DIR}/tests/diff/cases/core.txt)
+sct_add_bpf_diff_tests(bpf_rawtp_diff_ "SCTRACE_BPF_FORCE_RAW_TP=1" ${CMAKE_SOURCE_DIR}/tests/diff/cases/core.txt
+  # -Y: the raw-tracepoint programs find other tasks' comms without kfuncs
+  # (progs/comm_capture.h).
+  ${CMAKE_SOURCE_DIR}/tests/diff/cases/decode_pids.txt)
 
 file(GLOB _bpf_checks CONFIGURE_DEPENDS ${_bpf_tests}/check_*.sh)
 foreach(check ${_bpf_checks})

@@ -482,8 +482,10 @@ class BpfEngine {
     }
     if (track_fds_ && h->type != SCT_REC_FORK) fds_.task_seen(tid, static_cast<pid_t>(h->tgid));
     size_t tasks_before = tasks_now();
-    // -Y: the comms the kernel took with a syscall record, for its lines.
-    bool comms = spec_.capture_comms && (h->type == SCT_REC_SYSCALL || h->type == SCT_REC_ENTRY);
+    // -Y: the comms the kernel took with a syscall record, and a task's
+    // last one with its end ("+++ exited"), for their lines.
+    bool comms = spec_.capture_comms &&
+                 (h->type == SCT_REC_SYSCALL || h->type == SCT_REC_ENTRY || h->type == SCT_REC_EXIT);
     if (comms) {
       comms_.read(data, size);
       set_comm_source(&comms_);

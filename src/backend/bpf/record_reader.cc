@@ -130,6 +130,7 @@ std::optional<uint64_t> CaptureMemory::counted_entries(uint64_t addr) const {
 void RecordComms::read(const void* data, size_t size) {
   entry_.clear();
   exit_.clear();
+  entering_ = false;
   const auto* bytes = static_cast<const char*>(data);
   sct_rec_hdr h;
   if (size < sizeof h) return;

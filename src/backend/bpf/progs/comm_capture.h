@@ -31,6 +31,13 @@ struct entry_comms {
 #elif !defined(SCTRACE_COMM_CAPTURE_FUNCS)
 #define SCTRACE_COMM_CAPTURE_FUNCS
 
+/* The address of a task's comm (CO-RE relocated for raw tracepoints). */
+#ifdef SCT_RAW_TP
+#define KREAD_PTR_COMM(t) ((const char*)__builtin_preserve_access_index(&(t)->comm))
+#else
+#define KREAD_PTR_COMM(t) ((const char*)(t)->comm)
+#endif
+
 #ifndef SCT_RAW_TP
 extern struct task_struct* bpf_task_from_pid(s32 pid) __ksym;
 extern void bpf_task_release(struct task_struct* p) __ksym;
@@ -145,6 +152,26 @@ __noinline int cap_comms_exit(struct scratch* sc, __u32 off, __u32 pid_args) {
   struct comm_walk w = {.off = o + sizeof *c + 16, .pid_args = pid_args, .tid = h->tid};
   if (pid_args) bpf_loop(7, comm_of_value, &w, 0);
   return w.off;
+}
+
+/* A task's end (SCT_REC_EXIT) with its last comm: "+++ exited" takes it
+ * as its prefix, when the task may be long reaped (an execve that was not
+ * traced renamed it). */
+struct exit_rec {
+  struct sct_rec_hdr h;
+  struct sct_cap_hdr c;
+  char comm[16];
+};
+
+static __always_inline void emit_exit_with_comm(const struct sct_rec_hdr* h, struct task_struct* p) {
+  struct exit_rec r = {};
+  r.h = *h;
+  r.h.size = sizeof r;
+  r.c.addr = h->tid;
+  r.c.len = sizeof r.comm;
+  r.c.flags = SCT_CAP_COMM;
+  bpf_probe_read_kernel_str(r.comm, sizeof r.comm, KREAD_PTR_COMM(p));
+  emit(&r, sizeof r, BPF_RB_FORCE_WAKEUP);
 }
 
 /* The comms of a syscall record, after its captures at off. */

@@ -808,6 +808,10 @@ int BPF_PROG(sched_exit, struct task_struct* p) {
   h.nr = KREAD(p, exit_code);
   h.enter_ns = bpf_ktime_get_ns();
   /* Wake user space at once: the end of a task may be the end of the trace. */
+  if (capture_comms) {
+    emit_exit_with_comm(&h, p);
+    return 0;
+  }
   emit(&h, sizeof h, BPF_RB_FORCE_WAKEUP);
   return 0;
 }
