@@ -12,6 +12,7 @@ thread_local const CommSource* g_source = nullptr;
 }  // namespace
 
 void set_comm_source(const CommSource* source) { g_source = source; }
+const CommSource* comm_source() { return g_source; }
 
 std::string proc_comm(int64_t pid) {
   if (pid <= 0 || pid > INT32_MAX) return {};

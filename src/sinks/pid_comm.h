@@ -23,6 +23,7 @@ class CommSource {
 // While set (not owned; nullptr: none), proc_comm asks it first. Set by the
 // engine around the events of one record, on the thread that prints them.
 void set_comm_source(const CommSource* source);
+const CommSource* comm_source();
 
 // The comm of pid: from the comm source when it knows it, else
 // /proc/PID/comm without its newline, read now; empty when the task is gone

@@ -6,7 +6,9 @@
  *                     wait4 on it once it is gone, a signal from itself
  *                     (si_pid), F_GETOWN
  *   pid_comm thread   a renamed thread: tid and tgid have different comms
- *   pid_comm escape   a comm with '<', '>', '"', '\\' and a control byte */
+ *   pid_comm escape   a comm with '<', '>', '"', '\\' and a control byte
+ *   pid_comm sender   signals from a renamed child that has exited (a zombie,
+ *                     not yet reaped) when they are delivered: si_pid<sender> */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <pthread.h>
@@ -60,8 +62,42 @@ static int escape_case(void) {
   return 0;
 }
 
+/* SIGUSR1 and SIGCHLD stay blocked until the child is gone (its end of the
+ * pipe closed), then arrive in number order. */
+static int sender_case(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_usr1;
+  sigaction(SIGUSR1, &sa, NULL);
+  sigset_t both;
+  sigemptyset(&both);
+  sigaddset(&both, SIGUSR1);
+  sigaddset(&both, SIGCHLD);
+  sigprocmask(SIG_BLOCK, &both, NULL);
+  int done[2];
+  if (pipe(done) < 0) return 1;
+  pid_t child = fork();
+  if (child == 0) {
+    close(done[0]);
+    prctl(PR_SET_NAME, "sender");
+    kill(getppid(), SIGUSR1);
+    _exit(0);
+  }
+  close(done[1]);
+  char c;
+  while (read(done[0], &c, 1) > 0) {
+  }
+  /* The child may still be exiting: its SIGCHLD is sent at its very end. */
+  siginfo_t si;
+  waitid(P_PID, child, &si, WEXITED | WNOWAIT);
+  sigprocmask(SIG_UNBLOCK, &both, NULL);
+  wait4(child, NULL, 0, NULL);
+  return got == SIGUSR1 ? 0 : 1;
+}
+
 int main(int argc, char **argv) {
   if (argc > 1 && strcmp(argv[1], "thread") == 0) return thread_case();
+  if (argc > 1 && strcmp(argv[1], "sender") == 0) return sender_case();
   if (argc > 1 && strcmp(argv[1], "escape") == 0) return escape_case();
 
   syscall(SYS_getpid);

@@ -135,6 +135,7 @@ struct DeferredSignal {
   siginfo_t info;
   uint64_t at_ns;
   long last_syscall;  // the task's last syscall when it was sent (-n)
+  RecordComms comms;  // -Y: its sender's comm then
 };
 
 // A signal or exit record's last syscall of the task (sent as number + 1).
@@ -484,10 +485,10 @@ class BpfEngine {
     size_t tasks_before = tasks_now();
     // -Y: the comms the kernel took with a syscall record, and a task's
     // last one with its end ("+++ exited"), for their lines.
-    bool comms = spec_.capture_comms &&
-                 (h->type == SCT_REC_SYSCALL || h->type == SCT_REC_ENTRY || h->type == SCT_REC_EXIT);
+    bool comms = spec_.capture_comms && (h->type == SCT_REC_SYSCALL || h->type == SCT_REC_ENTRY ||
+                                         h->type == SCT_REC_EXIT || h->type == SCT_REC_SIGNAL);
     if (comms) {
-      comms_.read(data, size);
+      comms_.read(data, size, h->type == SCT_REC_SIGNAL ? SCT_SIGINFO_SIZE : 0);
       set_comm_source(&comms_);
     }
     dispatch(&*h, data, size);
@@ -603,6 +604,7 @@ class BpfEngine {
     memcpy(&d.info, static_cast<const char*>(data) + sizeof h, SCT_SIGINFO_SIZE);
     d.at_ns = h.enter_ns;
     d.last_syscall = last_syscall_of(h);
+    if (spec_.capture_comms) d.comms = comms_;
     if (h.args[0] == SCT_SIG_GENERATED) {
       fatal_.generated(static_cast<pid_t>(h.tgid), d.info);
       return;
@@ -641,7 +643,11 @@ class BpfEngine {
     while (!list.empty() && list.front().at_ns < ns) {
       EventContext ctx{at(list.front().at_ns), nullptr, -1};
       ctx.last_syscall = list.front().last_syscall;
+      // -Y: the comms taken with the signal, not those of the record being read.
+      const CommSource* outer = comm_source();
+      if (spec_.capture_comms) set_comm_source(&list.front().comms);
       sink_.signal_delivered(tid, list.front().info, ctx);
+      set_comm_source(outer);
       list.erase(list.begin());
     }
     if (list.empty()) deferred_signals_.erase(it);

@@ -127,7 +127,7 @@ std::optional<uint64_t> CaptureMemory::counted_entries(uint64_t addr) const {
   return it->second;
 }
 
-void RecordComms::read(const void* data, size_t size) {
+void RecordComms::read(const void* data, size_t size, size_t skip) {
   entry_.clear();
   exit_.clear();
   entering_ = false;
@@ -136,7 +136,7 @@ void RecordComms::read(const void* data, size_t size) {
   if (size < sizeof h) return;
   memcpy(&h, data, sizeof h);
   size_t end = h.size <= size ? h.size : size;
-  size_t off = sizeof h;
+  size_t off = sizeof h + skip;
   while (off + sizeof(sct_cap_hdr) <= end) {
     sct_cap_hdr c;
     memcpy(&c, bytes + off, sizeof c);

@@ -113,7 +113,8 @@ class EntryCopies {
 // exit; the exit half sees only the latter. Unknown tids: nullopt (/proc).
 class RecordComms final : public CommSource {
  public:
-  void read(const void* data, size_t size);
+  // skip: bytes between the header and the captures (a signal's siginfo).
+  void read(const void* data, size_t size, size_t skip = 0);
   void clear() { entry_.clear(), exit_.clear(); }
   void set_entering(bool entering) { entering_ = entering; }
   std::optional<std::string> comm(int64_t pid) const override;

@@ -21,6 +21,12 @@ const volatile __u8 capture_comms = 0;
 
 /* What the entry left for the exit, in the inflight slot (struct inflight's
  * last member). */
+/* One comm capture, as a struct (signal and exit records). */
+struct comm_cap {
+  struct sct_cap_hdr c;
+  char comm[16];
+};
+
 struct entry_comms {
   __u64 own[2];   /* the current task's comm at entry */
   __u64 arg[2];   /* arg_pid's comm at entry */
@@ -172,6 +178,20 @@ static __always_inline void emit_exit_with_comm(const struct sct_rec_hdr* h, str
   r.c.flags = SCT_CAP_COMM;
   bpf_probe_read_kernel_str(r.comm, sizeof r.comm, KREAD_PTR_COMM(p));
   emit(&r, sizeof r, BPF_RB_FORCE_WAKEUP);
+}
+
+/* A signal record's sender (si_pid, at byte 16 of the siginfo for the
+ * signals that have one: kill, sigqueue, SIGCHLD), alive when the signal is
+ * sent or delivered and perhaps gone when its line is printed. */
+static __always_inline void sender_comm(struct comm_cap* out, const __u8* info) {
+  __s32 pid = *(const __s32*)(info + 16);
+  out->c.addr = (__u32)pid;
+  out->c.flags = SCT_CAP_COMM;
+  out->c.len = 0;
+  int r = pid > 0 ? comm_of_pid(pid, out->comm) : -1;
+  /* Unknown here: a capture of another kind (none), which user space skips. */
+  if (r < 0) out->c.flags = 0, out->c.addr = 0;
+  if (r > 0) out->c.len = sizeof out->comm;
 }
 
 /* The comms of a syscall record, after its captures at off. */

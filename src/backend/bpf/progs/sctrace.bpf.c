@@ -819,6 +819,7 @@ int BPF_PROG(sched_exit, struct task_struct* p) {
 struct sig_rec {
   struct sct_rec_hdr h;
   __u8 info[SCT_SIGINFO_SIZE];
+  struct comm_cap sender; /* -Y only (sent with capture_comms) */
 };
 
 /* last: the task's last syscall number + 1 (0: unknown), for -n. */
@@ -848,7 +849,13 @@ static __always_inline void emit_signal(__u32 tid, __u32 tgid, int sig, struct k
       f[5] = (__u32)bpf_get_current_uid_gid();
     }
   }
-  emit(&r, sizeof r, wake_flags());
+  if (capture_comms) {
+    sender_comm(&r.sender, r.info);
+    emit(&r, sizeof r, wake_flags());
+    return;
+  }
+  r.h.size = __builtin_offsetof(struct sig_rec, sender);
+  emit(&r, __builtin_offsetof(struct sig_rec, sender), wake_flags());
 }
 
 SCT_TP("signal_deliver")
