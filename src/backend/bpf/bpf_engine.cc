@@ -219,6 +219,7 @@ class BpfEngine {
     config.have_comms = !spec_.comms.empty();
     config.trace_unknown = spec_.trace_all;
     config.track_last_nr = spec_.track_last_syscall;
+    config.notice_blocking = !spec_.counts_only;
     for (size_t nr = 0; nr < SCT_MAX_SYSCALLS; ++nr) {
       // execve always reaches user space when streaming: the command is shown
       // from its first one on. Counting needs no such marker.
@@ -504,6 +505,7 @@ class BpfEngine {
       case SCT_REC_ENTRY: entry_record(*h, data, size); break;
       case SCT_REC_SYSCALL: syscall_record(*h, data, size); break;
       case SCT_REC_ENTRY_COPY: entry_copies_.keep(*h, data, size); break;
+      case SCT_REC_BLOCKED: blocked_entry(*h, data, size); break;
       case SCT_REC_FORK: {
         pid_t child = static_cast<pid_t>(h->nr);
         detached_.erase(child);  // a new task with a detached one's id
@@ -685,6 +687,29 @@ class BpfEngine {
     sink_.syscall_entry(p.call, call_context(p.entry_time));
   }
 
+  // A traced call whose task went to sleep in it: shown from its entry now,
+  // as strace shows a call that blocks ("wait4(-1, " and, when another task
+  // prints meanwhile, " <unfinished ...>"); its SYSCALL record finishes it.
+  void blocked_entry(const sct_rec_hdr& h, const void* data, size_t size) {
+    pid_t tid = static_cast<pid_t>(h.tid);
+    long nr = static_cast<long>(h.nr);
+    flush_signals(tid, h.enter_ns);
+    if (hidden_.count(tid) || !shown(nr) || pending_.count(tid)) return;
+    note_task(tid);
+    Pending& p = pending_[tid];
+    p.call = make_call(h);
+    p.entry_time = at(h.enter_ns);
+    p.deferred_entry.clear();
+    mem_.clear();
+    mem_.add_record(data, size, false);
+    entry_copies_.take(h, mem_);  // in/out arguments as they were at entry
+    p.call.stack_pointer = mem_.stack_pointer();
+    decode(p.call, true);
+    EventContext ctx = call_context(p.entry_time);
+    ctx.tasks_then = tasks_at(h.enter_ns);
+    sink_.syscall_entry(p.call, ctx);
+  }
+
   // -b execve: strace lets a traced process go at an execve's entry (not
   // the command's own first one): "Process N detached", the line ends with
   // " <detached ...>", and nothing more of it is shown.
@@ -719,10 +744,13 @@ class BpfEngine {
     flush_signals(tid, h.enter_ns);
     auto pend = pending_.find(tid);
     if (pend != pending_.end() && pend->second.call.nr == nr) {
-      // The exit of a call reported at entry (execve): nothing to read now.
+      // The exit of a call shown from its entry (execve, fork, one that
+      // blocked): the record's captures are its outputs.
       SyscallCall& call = pend->second.call;
       mem_.clear();
-      if (!pend->second.deferred_entry.empty()) {
+      if (pend->second.deferred_entry.empty()) {
+        mem_.add_record(data, size, false);
+      } else {
         const std::string& entry = pend->second.deferred_entry;
         int first = nr == kExecveat ? 1 : 0;
         mem_.add_record(entry.data(), entry.size(), true);

@@ -28,6 +28,7 @@ struct sct_bpf_config {
   __u8 have_comms;
   __u8 trace_unknown;
   __u8 track_last_nr; /* -n: note every syscall's number, traced or not */
+  __u8 notice_blocking; /* announce traced calls that sleep (SCT_REC_BLOCKED) */
   __u64 wake_threshold;
   __u64 traced_bits[SCT_MAX_SYSCALLS / 64];
   __u32 ring_size; /* bytes, a power of two */

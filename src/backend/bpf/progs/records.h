@@ -25,6 +25,9 @@ enum sct_rec_type {
   SCT_REC_SIGNAL = 5,  /* a signal for a traced task: nr = signo, args[0] = SCT_SIG_*, then its siginfo */
   SCT_REC_ENTRY_COPY = 6, /* in/out arguments as they were at entry; the SYSCALL record with the
                              same tid and enter_ns follows */
+  SCT_REC_BLOCKED = 7,    /* a traced call's task went to sleep inside it: the call's entry (number,
+                             arguments, time, captures as then), so that user space shows it before
+                             it returns; the SYSCALL record with the same tid and enter_ns follows */
 };
 
 /* A signal delivered (to a handler or its default action), or generated and

@@ -57,6 +57,9 @@ const volatile __u64 wake_threshold = 1 << 20;
 const volatile __u8 batch_records = 1;
 /* -n without --seccomp-bpf: note every syscall's number (strace stops at all). */
 const volatile __u8 track_last_nr = 0;
+/* Streaming: a traced call whose task sleeps in it is announced then
+ * (SCT_REC_BLOCKED), as strace prints a call's entry before it blocks. */
+const volatile __u8 notice_blocking = 0;
 const volatile __u64 traced_bits[SCT_MAX_SYSCALLS / 64] = {};
 
 /* Records that did not fit into the ring buffer. */
@@ -69,6 +72,8 @@ struct inflight {
   /* The last syscall the task entered: traced ones always, every one with
    * track_last_nr (-n: strace's signal and exit lines show it). */
   __s64 last_nr;
+  /* The call in flight was announced (SCT_REC_BLOCKED) when it first slept. */
+  __u64 announced;
 };
 
 struct scratch {
@@ -869,10 +874,47 @@ int flush_idle_batch(void* ctx) {
   return 0;
 }
 
+/* prev (still current) goes to sleep: if it is inside a traced call not yet
+ * shown, announce the call with its entry captures. A ptrace tracer prints
+ * a call's entry before the call blocks ("read(0, "): without this, a call
+ * that waits (a read from a terminal, a wait4, a futex) would show nothing
+ * until it returns, and strace's "<unfinished ...>" would never appear.
+ * Calls that do not sleep cost nothing here: they never switch out. */
+static __always_inline void announce_blocked(struct task_struct* prev) {
+  __u32 tid = KREAD(prev, pid);
+  struct inflight* in = inflight_of_task(prev, tid);
+  if (!in || !in->enter_ns || in->announced) return;
+  in->announced = 1;
+  __s64 nr = in->nr;
+  if (nr < 0 || nr >= SCT_MAX_SYSCALLS) return;
+  __u32 key = (__u32)nr;
+  const struct sct_plan* pl = bpf_map_lookup_elem(&plans, &key);
+  if (!pl || pl->entry_record) return; /* shown from its entry already (execve) */
+  struct scratch* sc = scratch_buf();
+  if (!sc) return;
+  struct sct_rec_hdr* h = (void*)sc->data;
+  __builtin_memset(h, 0, sizeof *h);
+  h->type = SCT_REC_BLOCKED;
+  h->tid = tid;
+  h->tgid = KREAD(prev, tgid);
+  h->nr = nr;
+  for (int i = 0; i < 6; i++) h->args[i] = in->args[i];
+  h->enter_ns = in->enter_ns;
+  /* The exit plan, before the call has written anything: its inputs (paths,
+   * buffers to write) are as at entry; outputs sized by the result are not
+   * copied (ret is 0). prev is current: its user memory is readable. */
+  __u32 size = capture_all(sc, pl->arg, 0);
+  h->size = size;
+  emit(sc->data, size, wake_flags());
+}
+
 /* A CPU switching tasks sends the records its batch holds (see batch). */
 SCT_TP("sched_switch")
-int BPF_PROG(sched_switch, bool preempt, struct task_struct* prev, struct task_struct* next) {
+int BPF_PROG(sched_switch, bool preempt, struct task_struct* prev, struct task_struct* next,
+             unsigned int prev_state) {
   struct batch* b = batch_buf();
   if (b && b->len) flush_batch(b);
+  /* Asleep (not preempted, not runnable): blocked in the kernel. */
+  if (notice_blocking && !preempt && prev_state != 0) announce_blocked(prev);
   return 0;
 }
