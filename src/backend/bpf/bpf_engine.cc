@@ -32,6 +32,7 @@
 #include <set>
 
 #include "backend/interrupt.h"
+#include "backend/proc_syscall.h"
 #include "backend/proc_tasks.h"
 
 #if SCTRACE_HAVE_BPF
@@ -68,6 +69,7 @@ namespace {
 constexpr long kExecve = 59;
 constexpr long kExecveat = 322;
 constexpr long kClone = 56, kFork = 57, kVfork = 58;
+constexpr long kRestartSyscall = 219;
 constexpr size_t kDefaultRing = 8u << 20;
 constexpr int kPollMs = 100;
 
@@ -144,6 +146,7 @@ struct Pending {
   SyscallCall call;
   EventTime entry_time;
   std::string deferred_entry;  // the entry record, when shown at exit
+  long record_nr = -1;         // the kernel's number for it, when shown as another (restart_syscall)
 };
 
 class BpfEngine {
@@ -329,6 +332,7 @@ class BpfEngine {
     std::vector<pid_t> tids{pid};
     track(pid);
     sink_.task_attached(pid, pid, true);
+    show_call_in_flight(pid, pid);
     if (spec_.attach_threads) {
       // Threads made after a scan by threads not yet in the map would be
       // missed (the kernel follows only forks of tracked tasks): scan again
@@ -342,10 +346,69 @@ class BpfEngine {
           track(tid);
           tids.push_back(tid);
           sink_.task_attached(tid, pid, true);
+          show_call_in_flight(pid, tid);
         }
       }
     }
     sink_.process_attached(pid, tids.size());
+  }
+
+  // -p: a task waiting in a call when sctrace attaches. The kernel side saw
+  // no entry, so the call's exit would be dropped; strace shows the call
+  // (its attach interrupts it, and the restarted call stops at its entry).
+  // Its number and arguments come from /proc; the task's in-flight slot is
+  // written for it (only if it has none: a task that already made another
+  // call has moved on; sys_exit checks the number of a seeded slot) and its
+  // entry is shown now, decoded from the task's memory while it waits.
+  void show_call_in_flight(pid_t pid, pid_t tid) {
+    auto waiting = read_proc_syscall(pid, tid);
+    if (!waiting || waiting->nr >= kMaxSyscalls) return;
+    bool restart = resumes_as_restart_syscall(*waiting);
+    long shown_nr = restart ? kRestartSyscall : waiting->nr;
+    if (!shown(shown_nr)) return;  // (-c counts what strace's -c counts: the shown call)
+    sct_inflight slot = {};
+    slot.nr = waiting->nr;
+    for (int i = 0; i < 6; ++i) slot.args[i] = waiting->args[i];
+    slot.enter_ns = static_cast<__u64>(clock_ns(CLOCK_MONOTONIC));
+    slot.last_nr = waiting->nr;
+    slot.announced = SCT_INFLIGHT_SEEDED;
+    if (!seed_inflight(pid, tid, slot) || spec_.counts_only) return;
+    Pending& p = pending_[tid];
+    p.call = SyscallCall{};
+    p.call.tid = tid;
+    p.call.nr = shown_nr;
+    p.call.row = syscall_row(shown_nr);
+    p.entry_time = at(slot.enter_ns);
+    p.deferred_entry.clear();
+    p.record_nr = waiting->nr;
+    if (restart) {
+      // strace names the interrupted call after the task's previous syscall;
+      // just attached, it has seen none and says "read".
+      p.call.arg(Value::raw("<... resuming interrupted read ...>"));
+      p.call.entry_args = 1;
+      p.call.total_args = 1;
+    } else {
+      for (int i = 0; i < 6; ++i) p.call.args[i] = waiting->args[i];
+      p.call.stack_pointer = waiting->sp;
+      ProcessMemory memory(tid);
+      decode_from(memory, p.call, true);
+    }
+    sink_.syscall_entry(p.call, call_context(p.entry_time));
+  }
+
+  // Writes tid's in-flight slot unless it has one. The task-storage map
+  // (tp_btf) is keyed by a pidfd of the task from user space.
+  bool seed_inflight(pid_t pid, pid_t tid, const sct_inflight& slot) {
+    if (bpf_.raw_tp) {
+      __u32 key = static_cast<__u32>(tid);
+      return bpf_map_update_elem(bpf_.inflight_fd, &key, &slot, BPF_NOEXIST) == 0;
+    }
+    constexpr unsigned kPidfdThread = O_EXCL;  // PIDFD_THREAD (Linux 6.9): a pidfd for a thread
+    int pidfd = static_cast<int>(syscall(SYS_pidfd_open, tid, tid == pid ? 0u : kPidfdThread));
+    if (pidfd < 0) return false;
+    bool ok = bpf_map_update_elem(bpf_.inflight_fd, &pidfd, &slot, BPF_NOEXIST) == 0;
+    close(pidfd);
+    return ok;
   }
 
   void loop() {
@@ -574,9 +637,13 @@ class BpfEngine {
   }
 
   void decode(SyscallCall& call, bool entering) {
-    if (!spec_.decode) return;
     mem_.set_entering(entering);
-    DecodeContext ctx(mem_, spec_.decode_options, &fds_, call, entering);
+    decode_from(mem_, call, entering);
+  }
+
+  void decode_from(TraceeMemory& mem, SyscallCall& call, bool entering) {
+    if (!spec_.decode) return;
+    DecodeContext ctx(mem, spec_.decode_options, &fds_, call, entering);
     decode_phase(call, ctx);
   }
 
@@ -743,7 +810,7 @@ class BpfEngine {
     EventTime exit_time = at(h.exit_ns);
     flush_signals(tid, h.enter_ns);
     auto pend = pending_.find(tid);
-    if (pend != pending_.end() && pend->second.call.nr == nr) {
+    if (pend != pending_.end() && (pend->second.call.nr == nr || pend->second.record_nr == nr)) {
       // The exit of a call shown from its entry (execve, fork, one that
       // blocked): the record's captures are its outputs.
       SyscallCall& call = pend->second.call;

@@ -50,6 +50,7 @@
     out->plans_fd = skel->maps.plans.map_fd;                                                               \
     out->counts_fd = skel->maps.counts.map_fd;                                                             \
     out->events_fd = skel->maps.events.map_fd;                                                             \
+    out->inflight_fd = skel->maps.inflight.map_fd;                                                         \
     out->lost_events = &skel->bss->lost_events;                                                            \
     out->flush_prog_fd = skel->progs.flush_idle_batch.prog_fd;                                             \
     out->nprogs = 0;                                                                                       \

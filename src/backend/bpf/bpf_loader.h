@@ -43,6 +43,7 @@ struct sct_bpf {
   int batching; /* syscall records sent in per-CPU batches (sched_switch attached) */
   int follow_forks; /* sched_process_fork attached (-f) */
   int tracked_fd, comms_fd, plans_fd, counts_fd, events_fd;
+  int inflight_fd; /* keyed by tid (raw_tp) or by a pidfd (tp_btf: task storage) */
   volatile __u64* lost_events; /* the programs' counter, mapped */
   int flush_prog_fd; /* flush_idle_batch: run on a CPU, sends its batch */
   int nprogs;

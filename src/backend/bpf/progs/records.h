@@ -115,6 +115,23 @@ struct sct_plan {
   __u8 pad[6];
 };
 
+/* The syscall in flight, per task (the inflight map's value). User space
+ * writes one when it attaches (-p) to a task blocked in a call, so that the
+ * call's exit is reported (announced = SCT_INFLIGHT_SEEDED). */
+struct sct_inflight {
+  __s64 nr;
+  __u64 args[6];
+  __u64 enter_ns;
+  /* The last syscall the task entered: traced ones always, every one with
+   * track_last_nr (-n: strace's signal and exit lines show it). */
+  __s64 last_nr;
+  /* The call in flight was announced (SCT_REC_BLOCKED) when it first slept,
+   * or shown by user space at attach (SEEDED). */
+  __u64 announced;
+};
+#define SCT_INFLIGHT_ANNOUNCED 1
+#define SCT_INFLIGHT_SEEDED 2
+
 /* -c: per-CPU totals per syscall number. */
 struct sct_count {
   __u64 calls;
