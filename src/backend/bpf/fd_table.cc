@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstring>
 #include <vector>
 
 #include "decode/socket_info.h"
@@ -286,12 +287,30 @@ void FdTables::apply(pid_t tid, long nr, const uint64_t* args, int64_t ret, Trac
     if (!mem.read_object(addr, &fds)) return;
     Process& p = *process_of(tid);
     for (int fd : fds) {
-      FdEntry e = from_proc(tid, fd, prefix);
+      const sct_fdinfo* fi = identity(tid, fd);
+      FdEntry e = fi ? FdEntry{} : from_proc(tid, fd, prefix);
+      if (fi) {
+        // socketpair's: what the kernel read at the call (closed by now, perhaps).
+        e.path = fd_identity_path(*fi);
+        e.family = fi->family;
+        e.protocol = fi->protocol;
+      }
       if (!e.path.empty()) e.cloexec = cloexec;
       opened(p, tid, fd, std::move(e));
     }
   };
   auto socket_made = [&](int fd, bool cloexec, int family = -1, int protocol = -1) {
+    if (const sct_fdinfo* fi = identity(tid, fd); fi && fi->kind == SCT_FDID_SOCKET) {
+      // As the kernel read it at the call: no /proc (nor sock_diag, whose
+      // answer strace's cache would keep) of a later state.
+      FdEntry e;
+      e.path = fd_identity_path(*fi);
+      e.cloexec = cloexec;
+      e.family = family >= 0 ? family : fi->family;
+      e.protocol = protocol >= 0 ? protocol : fi->protocol;
+      opened(*process_of(tid), tid, fd, std::move(e));
+      return;
+    }
     FdEntry e = from_proc(tid, fd, "socket:[");
     // Its name needs /proc (the inode); its kind is known even when closed by now.
     e.cloexec = cloexec;
@@ -432,7 +451,16 @@ void FdTables::apply(pid_t tid, long nr, const uint64_t* args, int64_t ret, Trac
     case SYS_inotify_init1:
       opened(*process_of(tid), tid, fd_ret, named("anon_inode:inotify", args[0] & O_CLOEXEC));
       break;
-    case SYS_open_by_handle_at: case SYS_pidfd_open: case SYS_pidfd_getfd: case SYS_fanotify_init:
+    case SYS_pidfd_open:
+      if (const sct_fdinfo* fi = identity(tid, fd_ret); fi && fi->kind == SCT_FDID_PIDFD) {
+        FdEntry e = named(fd_identity_path(*fi).c_str(), true);  // pidfds are always O_CLOEXEC
+        e.pidfd_pid = fi->pid;
+        opened(*process_of(tid), tid, fd_ret, std::move(e));
+      } else {
+        opened(*process_of(tid), tid, fd_ret, from_proc(tid, fd_ret, nullptr));
+      }
+      break;
+    case SYS_open_by_handle_at: case SYS_pidfd_getfd: case SYS_fanotify_init:
     case SYS_userfaultfd: case SYS_perf_event_open: case SYS_bpf: case SYS_io_uring_setup:
     case SYS_memfd_secret: case SYS_fsopen: case SYS_fsmount: case SYS_open_tree: case SYS_fspick:
       // Named by the kernel in ways not worth predicting: asked while it is
@@ -454,7 +482,44 @@ const FdEntry* FdTables::lookup(pid_t tid, int fd, FdEntry* scratch) {
   return &(p->fds[fd] = *scratch);
 }
 
+const sct_fdinfo* FdTables::identity(pid_t tid, int fd) const {
+  if (!ids_ || tid != ids_tid_) return nullptr;
+  if (ids_exiting_)
+    for (const FdIdentity& id : *ids_)
+      if (!id.at_entry && id.info.fd == fd) return &id.info;
+  for (const FdIdentity& id : *ids_)
+    if (id.at_entry && id.info.fd == fd) return &id.info;
+  return nullptr;
+}
+
+// -yy (or some decode-fds classes) from what the kernel read at the call.
+std::optional<std::string> FdTables::identity_detail(pid_t tid, int fd, const sct_fdinfo& fi, int classes) {
+  const std::string path = fd_identity_path(fi);
+  const auto path_if_asked = [&]() { return classes & kDecodeFdPath ? std::optional<std::string>(path) : std::nullopt; };
+  if (fi.kind == SCT_FDID_PIDFD) {
+    if ((classes & kDecodeFdPidfd) && fi.pid > 0) return "pid:" + std::to_string(fi.pid);
+    return path_if_asked();
+  }
+  if (!(classes & kDecodeFdSocket)) return path_if_asked();
+  bool modelled = false;
+  std::optional<std::string> listed = fd_identity_listed(fi, &modelled);
+  if (!modelled) {
+    // A protocol whose sock_diag rules are not modelled (netlink, raw...):
+    // asked live while the descriptor still names the same socket.
+    pid_t tgid = process_of(tid)->tgid;
+    char link[64];
+    snprintf(link, sizeof link, "/proc/%d/fd/%d", tgid, fd);
+    if (read_link(link) == path)
+      if (auto d = net::socket_detail(tgid, fd)) return d;
+  }
+  if (auto d = net::socket_detail_from(static_cast<unsigned long>(fi.ino),
+                                       std::string(fi.proto, strnlen(fi.proto, sizeof fi.proto)), listed))
+    return d;
+  return path;
+}
+
 std::optional<std::string> FdTables::fd_path(pid_t tid, int fd) {
+  if (const sct_fdinfo* fi = identity(tid, fd)) return fd_identity_path(*fi);
   FdEntry scratch;
   const FdEntry* e = lookup(tid, fd, &scratch);
   if (!e || e->path.empty()) return std::nullopt;
@@ -482,13 +547,15 @@ std::optional<std::string> FdTables::cwd_path(pid_t tid) {
 }
 
 std::optional<std::string> FdTables::fd_detail(pid_t tid, int fd, int classes) {
+  if (const sct_fdinfo* fi = identity(tid, fd)) return identity_detail(tid, fd, *fi, classes);
   FdEntry scratch;
   const FdEntry* e = lookup(tid, fd, &scratch);
   if (!e || e->path.empty()) return std::nullopt;
+  if (e->pidfd_pid > 0 && (classes & kDecodeFdPidfd)) return "pid:" + std::to_string(e->pidfd_pid);
   const bool is_socket = e->path.rfind("socket:[", 0) == 0;
   if (classes != kDecodeFdAll) {
     // Some classes only: a socket's or device's detail when asked, else the
-    // path when paths are asked (pidfds: their pid is not kept here).
+    // path when paths are asked.
     bool detail = is_socket ? (classes & kDecodeFdSocket) : !e->detail.empty() && (classes & kDecodeFdDev);
     if (!detail) return classes & kDecodeFdPath ? std::optional<std::string>(e->path) : std::nullopt;
   }
