@@ -45,9 +45,11 @@ static __always_inline struct fdid_slot* fdid_slot_of(int create) {
   struct fdid_slot* s = bpf_map_lookup_elem(&fdid_entry, &tid);
   if (s || !create) return s;
   __u32 zero = 0;
-  struct scratch* sc = bpf_map_lookup_elem(&scratch, &zero); /* a zeroed value too big for the stack */
+  /* The new value's bytes (too many for the stack): only its header needs
+   * zeroing (n says which identities are valid). */
+  struct scratch* sc = bpf_map_lookup_elem(&scratch, &zero);
   if (!sc) return 0;
-  __builtin_memset(sc->data, 0, sizeof(struct fdid_slot));
+  __builtin_memset(sc->data, 0, 16);
   bpf_map_update_elem(&fdid_entry, &tid, sc->data, BPF_NOEXIST);
   return bpf_map_lookup_elem(&fdid_entry, &tid);
 }
