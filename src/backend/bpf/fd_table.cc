@@ -91,7 +91,7 @@ std::string fd_table_resolve_path(const std::string& base, const std::string& pa
 bool FdTables::changes_fds(long nr) {
   switch (nr) {
     case SYS_open: case SYS_openat: case SYS_creat: case SYS_openat2: case SYS_open_by_handle_at:
-    case SYS_socket: case SYS_socketpair: case SYS_accept: case SYS_accept4:
+    case SYS_socket: case SYS_socketpair: case SYS_accept: case SYS_accept4: case SYS_recvmsg:
     case SYS_dup: case SYS_dup2: case SYS_dup3: case SYS_fcntl: case SYS_ioctl:
     case SYS_pipe: case SYS_pipe2: case SYS_close: case SYS_close_range:
     case SYS_execve: case SYS_execveat: case SYS_clone: case SYS_clone3:
@@ -342,8 +342,12 @@ void FdTables::apply(pid_t tid, long nr, const uint64_t* args, int64_t ret, Trac
       Process& p = *process_of(tid);
       auto it = p.fds.find(static_cast<int>(args[0]));
       if (it != p.fds.end()) it->second.bound = true;
+      if (nr == SYS_sendmsg) rights_sent(tid, static_cast<int>(args[0]), args[1], mem);
       break;
     }
+    case SYS_recvmsg:
+      rights_received(tid, static_cast<int>(args[0]), args[1], args[2] & MSG_CMSG_CLOEXEC, mem);
+      break;
     case SYS_accept: socket_made(fd_ret, false); break;
     case SYS_accept4: socket_made(fd_ret, args[3] & SOCK_CLOEXEC); break;
     case SYS_socketpair: pair_of(args[3], "socket:[", args[1] & SOCK_CLOEXEC); break;
@@ -480,6 +484,76 @@ const FdEntry* FdTables::lookup(pid_t tid, int fd, FdEntry* scratch) {
   *scratch = from_proc(p->tgid, fd, nullptr);
   if (scratch->path.empty()) return nullptr;
   return &(p->fds[fd] = *scratch);
+}
+
+namespace {
+
+// The descriptors of the SCM_RIGHTS messages in the control buffer of the
+// msghdr at addr, as captured (sendmsg: what is sent; recvmsg at exit: the
+// new descriptors).
+std::vector<int> scm_rights(TraceeMemory& mem, uint64_t addr) {
+  std::vector<int> fds;
+  struct msghdr mh;
+  if (!mem.read_object(addr, &mh) || !mh.msg_control || mh.msg_controllen < sizeof(struct cmsghdr)) return fds;
+  std::vector<std::byte> buf(std::min<size_t>(mh.msg_controllen, SCT_CONTROL_MAX));
+  size_t len = mem.read_partial(reinterpret_cast<uint64_t>(mh.msg_control), buf);
+  size_t off = 0;
+  while (off + sizeof(struct cmsghdr) <= len) {
+    struct cmsghdr c;
+    memcpy(&c, buf.data() + off, sizeof c);
+    if (c.cmsg_len < sizeof c) break;
+    size_t end = std::min<size_t>(off + c.cmsg_len, len);
+    if (c.cmsg_level == SOL_SOCKET && c.cmsg_type == SCM_RIGHTS)
+      for (size_t at = off + CMSG_LEN(0); at + sizeof(int) <= end; at += sizeof(int)) {
+        int fd;
+        memcpy(&fd, buf.data() + at, sizeof fd);
+        fds.push_back(fd);
+      }
+    off += CMSG_ALIGN(c.cmsg_len);
+  }
+  return fds;
+}
+
+}  // namespace
+
+// sendmsg with SCM_RIGHTS: the descriptors' entries, queued for the socket
+// at the other end (its inode, from the sending socket's identity at the call).
+void FdTables::rights_sent(pid_t tid, int sock, uint64_t msghdr_addr, TraceeMemory& mem) {
+  const sct_fdinfo* fi = identity(tid, sock);
+  if (!fi || fi->kind != SCT_FDID_SOCKET || !fi->peer_ino) return;
+  std::vector<int> fds = scm_rights(mem, msghdr_addr);
+  if (fds.empty()) return;
+  std::vector<FdEntry> sent;
+  for (int fd : fds) {
+    FdEntry scratch;
+    const FdEntry* e = lookup(tid, fd, &scratch);
+    sent.push_back(e ? *e : FdEntry{});
+  }
+  auto& queue = in_flight_[fi->peer_ino];
+  queue.push_back(std::move(sent));
+  if (queue.size() > 64) queue.pop_front();  // never received: bounded
+}
+
+// recvmsg: its new descriptors are the first queued message's for this socket.
+void FdTables::rights_received(pid_t tid, int sock, uint64_t msghdr_addr, bool cloexec, TraceeMemory& mem) {
+  std::vector<int> fds = scm_rights(mem, msghdr_addr);
+  if (fds.empty()) return;
+  const sct_fdinfo* fi = identity(tid, sock);
+  std::vector<FdEntry> sent;
+  if (fi && fi->kind == SCT_FDID_SOCKET) {
+    auto it = in_flight_.find(fi->ino);
+    if (it != in_flight_.end() && !it->second.empty()) {
+      sent = std::move(it->second.front());
+      it->second.pop_front();
+      if (it->second.empty()) in_flight_.erase(it);
+    }
+  }
+  Process& p = *process_of(tid);
+  for (size_t i = 0; i < fds.size(); ++i) {
+    FdEntry e = i < sent.size() ? sent[i] : FdEntry{};  // unknown: /proc decides
+    e.cloexec = cloexec;
+    opened(p, tid, fds[i], std::move(e));
+  }
 }
 
 const sct_fdinfo* FdTables::identity(pid_t tid, int fd) const {

@@ -19,6 +19,7 @@
 #include <sys/types.h>
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -121,6 +122,12 @@ class FdTables final : public FdResolver {
   };
   std::unordered_map<pid_t, ForkCopy> forks_;
   bool names_ = true;
+  // SCM_RIGHTS descriptors sent and not yet received, by the receiving
+  // socket's inode (the sender's peer, as the kernel read it): what each
+  // message's descriptors were when sent, in order.
+  std::map<uint64_t, std::deque<std::vector<FdEntry>>> in_flight_;
+  void rights_sent(pid_t tid, int sock, uint64_t msghdr_addr, TraceeMemory& mem);
+  void rights_received(pid_t tid, int sock, uint64_t msghdr_addr, bool cloexec, TraceeMemory& mem);
   const std::vector<FdIdentity>* ids_ = nullptr;
   pid_t ids_tid_ = 0;
   bool ids_exiting_ = false;

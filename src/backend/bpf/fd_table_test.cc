@@ -285,6 +285,40 @@ TEST_F(FdTableTest, SocketArgumentsShowTheirStateAtEntryThenStraceCache) {
   EXPECT_EQ(fds.fd_path(kPid + 1, 4), std::nullopt);
 }
 
+// A msghdr whose control holds one SCM_RIGHTS message with fds.
+uint64_t rights_msghdr(FakeMemory& mem, std::vector<int> fds) {
+  std::vector<char> control(CMSG_SPACE(fds.size() * sizeof(int)));
+  struct cmsghdr c{};
+  c.cmsg_len = CMSG_LEN(fds.size() * sizeof(int));
+  c.cmsg_level = SOL_SOCKET;
+  c.cmsg_type = SCM_RIGHTS;
+  memcpy(control.data(), &c, sizeof c);
+  memcpy(control.data() + CMSG_LEN(0), fds.data(), fds.size() * sizeof(int));
+  struct msghdr mh{};
+  mh.msg_control = reinterpret_cast<void*>(mem.put(control.data(), control.size()));
+  mh.msg_controllen = control.size();
+  return mem.put(&mh, sizeof mh);
+}
+
+TEST_F(FdTableTest, ScmRightsCarryTheSendersEntriesToTheReceiver) {
+  net::socket_detail_cache_clear();
+  call(kPid, SYS_openat, {static_cast<uint64_t>(AT_FDCWD), mem.str("/etc/passwd"), O_RDONLY}, 5);
+  // sendmsg(3<UNIX-STREAM:[300->301]>, {SCM_RIGHTS [5]}) then
+  // recvmsg(4<UNIX-STREAM:[301->300]>, ...) = new descriptor 6.
+  sct_fdinfo a = socket_info(3, 300, "UNIX-STREAM", AF_UNIX, 0), b = socket_info(4, 301, "UNIX-STREAM", AF_UNIX, 0);
+  a.peer_ino = 301;
+  b.peer_ino = 300;
+  std::vector<FdIdentity> ids = {{a, true}};
+  fds.use_identities(kPid, &ids, true);
+  call(kPid, SYS_sendmsg, {3, rights_msghdr(mem, {5}), 0}, 1);
+  call(kPid, SYS_close, {5}, 0);
+  ids = {{b, true}};
+  call(kPid, SYS_recvmsg, {4, rights_msghdr(mem, {6}), MSG_CMSG_CLOEXEC}, 1);
+  fds.use_identities(kPid, nullptr, false);
+  EXPECT_EQ(path(kPid, 6), "/etc/passwd");
+  EXPECT_EQ(path(kPid, 5), "(closed)");
+}
+
 TEST(FdTableResolve, SymlinksResolvedLexicalWhenGone) {
   char dir[] = "/tmp/sct-fdtable-XXXXXX";
   ASSERT_TRUE(mkdtemp(dir));
