@@ -455,18 +455,18 @@ void FdTables::apply(pid_t tid, long nr, const uint64_t* args, int64_t ret, Trac
     case SYS_inotify_init1:
       opened(*process_of(tid), tid, fd_ret, named("anon_inode:inotify", args[0] & O_CLOEXEC));
       break;
-    case SYS_pidfd_open:
-      if (const sct_fdinfo* fi = identity(tid, fd_ret); fi && fi->kind == SCT_FDID_PIDFD) {
-        FdEntry e = named(fd_identity_path(*fi).c_str(), true);  // pidfds are always O_CLOEXEC
-        e.pidfd_pid = fi->pid;
-        opened(*process_of(tid), tid, fd_ret, std::move(e));
-      } else {
-        opened(*process_of(tid), tid, fd_ret, from_proc(tid, fd_ret, nullptr));
-      }
-      break;
-    case SYS_open_by_handle_at: case SYS_pidfd_getfd: case SYS_fanotify_init:
+    case SYS_pidfd_open: case SYS_open_by_handle_at: case SYS_pidfd_getfd: case SYS_fanotify_init:
     case SYS_userfaultfd: case SYS_perf_event_open: case SYS_bpf: case SYS_io_uring_setup:
     case SYS_memfd_secret: case SYS_fsopen: case SYS_fsmount: case SYS_open_tree: case SYS_fspick:
+      if (const sct_fdinfo* fi = identity(tid, fd_ret)) {
+        // A pidfd or a socket (pidfd_getfd's copy): as the kernel read it at the call.
+        FdEntry e = named(fd_identity_path(*fi).c_str(), nr == SYS_pidfd_open);  // pidfd_open's are O_CLOEXEC
+        if (nr == SYS_pidfd_getfd) e.cloexec = true;  // so are pidfd_getfd's
+        e.pidfd_pid = fi->kind == SCT_FDID_PIDFD ? fi->pid : 0;
+        if (fi->kind == SCT_FDID_SOCKET) e.family = fi->family, e.protocol = fi->protocol;
+        opened(*process_of(tid), tid, fd_ret, std::move(e));
+        break;
+      }
       // Named by the kernel in ways not worth predicting: asked while it is
       // (most likely still) open. bpf() returns descriptors for some commands only.
       if (nr != SYS_bpf || ret > 0) opened(*process_of(tid), tid, fd_ret, from_proc(tid, fd_ret, nullptr));
