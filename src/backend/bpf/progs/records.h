@@ -72,8 +72,8 @@ struct sct_cap_hdr {
 #define SCT_CAP_ARGV_STRINGS 8 /* argv's strings, one after another (mm->arg_start..arg_end) */
 /* Not memory: a struct sct_fdinfo, what descriptor addr referred to (a
  * socket's endpoints, a pidfd's pid), read by the kernel at the call. */
-#define SCT_CAP_FDINFO 16
-#define SCT_CAP_FD_AT_ENTRY 32 /* with SCT_CAP_FDINFO: read at entry (an argument), else at exit (a result) */
+#define SCT_CAP_FDINFO 0x100
+#define SCT_CAP_FD_AT_ENTRY 0x200 /* with SCT_CAP_FDINFO: read at entry (an argument), else at exit (a result) */
 
 /* How one argument's memory is captured. */
 enum sct_cap_kind {
