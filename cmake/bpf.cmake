@@ -39,6 +39,8 @@ set(_bpf_dir ${CMAKE_SOURCE_DIR}/src/backend/bpf/progs)
 set(_gen_dir ${CMAKE_BINARY_DIR}/generated/bpf)
 file(MAKE_DIRECTORY ${_gen_dir})
 file(GLOB _bpf_sources CONFIGURE_DEPENDS ${_bpf_dir}/*.bpf.c)
+# The headers they include (records.h, vmlinux.h, fd_identity.h...).
+file(GLOB _bpf_headers CONFIGURE_DEPENDS ${_bpf_dir}/*.h)
 set(_skeletons "")
 # Each program source is built twice: as is (tp_btf programs), and with
 # -DSCT_RAW_TP (raw tracepoints: the fallback for kernels that cannot attach
@@ -62,7 +64,7 @@ foreach(src ${_bpf_sources})
       # run leaves no half header behind.
       COMMAND sh -c "\"$1\" gen skeleton -L \"$2\" name \"$3\" > \"$4.tmp\" && mv \"$4.tmp\" \"$4\""
               sh ${SCTRACE_BPFTOOL} ${obj} ${name}_bpf ${skel}
-      DEPENDS ${src} ${_bpf_dir}/records.h ${_bpf_dir}/vmlinux.h
+      DEPENDS ${src} ${_bpf_headers}
       COMMENT "BPF ${base}.bpf.c ${defs} -> ${name}.lskel.h"
       VERBATIM)
     list(APPEND _skeletons ${skel})

@@ -223,6 +223,12 @@ class BpfEngine {
     config.trace_unknown = spec_.trace_all;
     config.track_last_nr = spec_.track_last_syscall;
     config.notice_blocking = !spec_.counts_only;
+    // Descriptor identities read by the kernel at each call (fd_identity.h):
+    // the new descriptors' for names and pidfds, and the arguments' too
+    // when sockets' endpoints are shown (they change from call to call).
+    const int fd_classes = spec_.decode_options.decode_fds;
+    if (track_fds_ && spec_.decode && !spec_.decode_options.raw && fd_classes > 0)
+      config.fd_identity = (fd_classes & kDecodeFdSocket) ? 2 : 1;
     for (size_t nr = 0; nr < SCT_MAX_SYSCALLS; ++nr) {
       // execve always reaches user space when streaming: the command is shown
       // from its first one on. Counting needs no such marker.
@@ -391,6 +397,7 @@ class BpfEngine {
       for (int i = 0; i < 6; ++i) p.call.args[i] = waiting->args[i];
       p.call.stack_pointer = waiting->sp;
       ProcessMemory memory(tid);
+      if (track_fds_) fds_.use_identities(tid, nullptr, false);  // none captured: the tables and /proc
       decode_from(memory, p.call, true);
     }
     sink_.syscall_entry(p.call, call_context(p.entry_time));
@@ -638,9 +645,11 @@ class BpfEngine {
 
   void decode(SyscallCall& call, bool entering) {
     mem_.set_entering(entering);
+    if (track_fds_) fds_.use_identities(call.tid, &mem_.fd_identities(), !entering);
     decode_from(mem_, call, entering);
   }
 
+  // Decodes from another memory than the records' (a task's own, at -p).
   void decode_from(TraceeMemory& mem, SyscallCall& call, bool entering) {
     if (!spec_.decode) return;
     DecodeContext ctx(mem, spec_.decode_options, &fds_, call, entering);
@@ -848,6 +857,7 @@ class BpfEngine {
         mem_.add_record(data, size, false);
         uint64_t args[6];
         for (int i = 0; i < 6; ++i) args[i] = h.args[i];
+        fds_.use_identities(tid, &mem_.fd_identities(), true);
         fds_.apply(tid, nr, args, h.ret, mem_);
       }
       return;
@@ -883,6 +893,7 @@ class BpfEngine {
   void track_fd_change(const SyscallCall& call, int64_t ret) {
     if (track_fds_ && FdTables::changes_fds(call.nr)) {
       mem_.set_entering(false);
+      fds_.use_identities(call.tid, &mem_.fd_identities(), true);
       fds_.apply(call.tid, call.nr, call.args, ret, mem_);
     }
   }

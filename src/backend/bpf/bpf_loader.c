@@ -28,6 +28,7 @@
     skel->rodata->trace_unknown = config->trace_unknown;                                                   \
     skel->rodata->track_last_nr = config->track_last_nr;                                                   \
     skel->rodata->notice_blocking = config->notice_blocking;                                               \
+    skel->rodata->fd_identity = config->fd_identity;                                                       \
     skel->rodata->wake_threshold = config->wake_threshold;                                                 \
     skel->rodata->batch_records = out->batching;                                                           \
     memcpy((void*)skel->rodata->traced_bits, config->traced_bits, sizeof config->traced_bits);             \

@@ -32,6 +32,9 @@ struct sct_bpf_config {
   __u64 wake_threshold;
   __u64 traced_bits[SCT_MAX_SYSCALLS / 64];
   __u32 ring_size; /* bytes, a power of two */
+  /* Descriptor identities (progs/fd_identity.h): 0 none, 1 the new
+   * descriptors calls return, 2 also descriptor arguments at entry. */
+  __u8 fd_identity;
 };
 
 #define SCT_BPF_MAX_PROGS 8

@@ -18,6 +18,7 @@ void CaptureMemory::clear() {
   owned_.clear();
   stack_pointer_ = 0;
   entering_ = false;
+  fd_identities_.clear();
 }
 
 void CaptureMemory::add_record(const void* data, size_t size, bool entry_copy) {
@@ -32,6 +33,16 @@ void CaptureMemory::add_record(const void* data, size_t size, bool entry_copy) {
     memcpy(&c, bytes + off, sizeof c);
     off += sizeof c;
     if (c.len > end - off) return;
+    if (c.flags & SCT_CAP_FDINFO) {
+      if (c.len == sizeof(sct_fdinfo)) {
+        FdIdentity id;
+        memcpy(&id.info, bytes + off, sizeof id.info);
+        id.at_entry = c.flags & SCT_CAP_FD_AT_ENTRY;
+        fd_identities_.push_back(id);
+      }
+      off += (c.len + 7) & ~size_t{7};
+      continue;
+    }
     regions_.push_back({c.addr, bytes + off, c.len, entry_copy, c.flags});
     if (c.flags & SCT_CAP_AT_SP) stack_pointer_ = c.addr;
     off += (c.len + 7) & ~size_t{7};

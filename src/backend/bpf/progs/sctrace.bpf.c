@@ -568,6 +568,8 @@ __noinline int cap_one_entry(struct scratch* sc, __u32 off, const struct sct_arg
   return off;
 }
 
+#include "fd_identity.h"
+
 /* Fills the captures of the six argument plans args after the header;
  * returns the record size. */
 /* Sets flags on the capture header at at. */
@@ -679,6 +681,7 @@ int BPF_PROG(sys_enter, struct pt_regs* regs, long id) {
 
   __u32 key = (__u32)id;
   const struct sct_plan* pl = bpf_map_lookup_elem(&plans, &key);
+  if (fd_identity > 1 && pl && (pl->fd_args & 0x3f)) fdid_at_entry(pl->fd_args, in.enter_ns);
   if (!pl || !(pl->entry_record || pl->entry_copy)) return 0;
   __u32 zero = 0;
   struct scratch* sc = bpf_map_lookup_elem(&scratch, &zero);
@@ -747,6 +750,8 @@ int BPF_PROG(sys_exit, struct pt_regs* regs, long ret) {
     const struct sct_plan* pl = bpf_map_lookup_elem(&plans, &key);
     if (pl && !pl->entry_record) {
       size = capture_all(sc, pl->arg, 0);
+      if (fd_identity && (pl->fd_args || pl->fd_pair_arg))
+        size = fdid_at_exit(sc, size, pl->fd_args, pl->fd_pair_arg, h->enter_ns);
     } else if (pl && (h->nr == 59 || h->nr == 322)) {
       /* execve/execveat, shown from entry: where the strings could not be
        * copied then, the exit copies them (a failed call: the old image,
@@ -798,6 +803,7 @@ int BPF_PROG(sched_exit, struct task_struct* p) {
 #ifdef SCT_RAW_TP
   bpf_map_delete_elem(&inflight, &tid);
 #endif
+  fdid_forget(tid);
   struct sct_rec_hdr h = {};
   h.args[1] = last;
   h.type = SCT_REC_EXIT;
