@@ -39,6 +39,7 @@ set(_bpf_dir ${CMAKE_SOURCE_DIR}/src/backend/bpf/progs)
 set(_gen_dir ${CMAKE_BINARY_DIR}/generated/bpf)
 file(MAKE_DIRECTORY ${_gen_dir})
 file(GLOB _bpf_sources CONFIGURE_DEPENDS ${_bpf_dir}/*.bpf.c)
+# The headers they include (records.h, vmlinux.h, fd_identity.h...).
 file(GLOB _bpf_headers CONFIGURE_DEPENDS ${_bpf_dir}/*.h)
 set(_skeletons "")
 # Each program source is built twice: as is (tp_btf programs), and with

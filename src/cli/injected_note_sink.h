@@ -21,7 +21,6 @@ class InjectedNoteSink : public EventSink {
 
   void syscall_entry(const SyscallCall& call, const EventContext& ctx) override { next_.syscall_entry(call, ctx); }
   void syscall_exit(const SyscallCall& call, const EventContext& ctx, const EventTime& entry_time) override;
-  void entry_held(pid_t tid) override { next_.entry_held(tid); }
   void signal_delivered(pid_t tid, const siginfo_t& si, const EventContext& ctx) override {
     next_.signal_delivered(tid, si, ctx);
   }

@@ -37,9 +37,9 @@ struct EventContext {
   // read); null: read /proc/PID/fd now (ptrace: the task is stopped).
   FdResolver* fds = nullptr;
   // Events reported after the fact (eBPF engine: a call whole after its
-  // exit): how many traced tasks there were at the event's time, which
-  // decides its "[pid N]" prefix as strace decides it then (0: not known;
-  // the count now).
+  // exit; an entry held by -z/-e status= until its exit decides): how many
+  // traced tasks there were at the event's time, which decides its
+  // "[pid N]" prefix as strace decides it then (0: not known; the count now).
   size_t tasks_then = 0;
   // -k (ptrace engine): the task's stack as strace's " > ..." lines, printed
   // after this event's line (a syscall's exit, a signal, a stop, an exit);
@@ -55,11 +55,6 @@ class EventSink {
   // call is complete: ret/error set, all values decoded. entry_time is when
   // the same call entered.
   virtual void syscall_exit(const SyscallCall& /*call*/, const EventContext& /*ctx*/, const EventTime& /*entry_time*/) {}
-  // -z/-Z/-e status=: tid's entry is held back until its exit decides
-  // whether it is printed. strace writes the held line into a buffer at
-  // entry, so its leader (e.g. the "[pid N]" prefix) is decided now, not
-  // when the line is printed.
-  virtual void entry_held(pid_t /*tid*/) {}
   // A signal about to be delivered to tid (strace's "--- SIGCHLD {...} ---").
   virtual void signal_delivered(pid_t /*tid*/, const siginfo_t& /*si*/, const EventContext& /*ctx*/) {}
   // A group-stop (strace's "--- stopped by SIGSTOP ---").

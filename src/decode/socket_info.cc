@@ -279,6 +279,19 @@ std::optional<std::string> details_by_inode(pid_t tid, int fd, unsigned long ino
 
 }  // namespace
 
+std::optional<std::string> socket_detail_from(unsigned long inode, const std::string& proto,
+                                              const std::optional<std::string>& listed) {
+  std::lock_guard lock(cache_mutex);
+  if (const std::string* c = cached(inode)) return *c;
+  const Proto* p = find_proto(proto);
+  if (!p) return std::nullopt;
+  if (listed) {
+    remember(inode, *listed);
+    return listed;
+  }
+  return fmt::format("{}:[{}]", p->name, inode);
+}
+
 std::string format_inet_detail(const char* proto, int family, const void* src, uint16_t sport_net,
                                const void* dst, uint16_t dport_net) {
   char s[INET6_ADDRSTRLEN] = "", d[INET6_ADDRSTRLEN] = "";

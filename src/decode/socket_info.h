@@ -37,6 +37,14 @@ std::string socket_proto_name(pid_t tid, int fd);
 // read from the socket's -yy details as strace does.
 int netlink_protocol_of(pid_t tid, int fd);
 
+// The -yy text of socket inode from facts read elsewhere (the eBPF engine's
+// kernel side reads them at the call), through socket_detail's cache: the
+// cached text of the inode, else listed (what sock_diag would have answered
+// then; nullopt: it would not list the socket) remembered, else
+// "PROTO:[inode]" for a protocol strace knows; nullopt for one it does not.
+std::optional<std::string> socket_detail_from(unsigned long inode, const std::string& proto,
+                                              const std::optional<std::string>& listed);
+
 // Forgets cached socket details (tests).
 void socket_detail_cache_clear();
 

@@ -17,9 +17,9 @@ void OutputFilterSink::syscall_entry(const SyscallCall& call, const EventContext
     if (!pass) return;
   }
   if (opt_.status_filter) {
-    held_[call.tid] = {call, ctx};
-    held_[call.tid].second.mem = nullptr;  // not valid later
-    next_.entry_held(call.tid);
+    auto& held = held_[call.tid] = {call, ctx};
+    held.second.mem = nullptr;  // not valid later
+    if (!held.second.tasks_then) held.second.tasks_then = live_.size();  // the engine's own count comes first
     return;
   }
   next_.syscall_entry(call, ctx);
@@ -54,6 +54,7 @@ void OutputFilterSink::task_exited(pid_t tid, int status, const EventContext& ct
     held_.erase(it);
   }
   passed_.erase(tid);
+  live_.erase(tid);
   next_.task_exited(tid, status, ctx);
 }
 
@@ -64,6 +65,7 @@ void OutputFilterSink::task_detached(pid_t tid) {
     held_.erase(it);
   }
   passed_.erase(tid);
+  live_.erase(tid);
   next_.task_detached(tid);
 }
 
@@ -78,6 +80,7 @@ void OutputFilterSink::task_renamed(pid_t o, pid_t n) {
     passed_[n] = p->second;
     passed_.erase(o);
   }
+  if (live_.erase(o)) live_.insert(n);
   next_.task_renamed(o, n);
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,7 @@ class OutputFilterSink final : public EventSink {
   void group_stop(pid_t tid, int sig, const EventContext& ctx) override { next_.group_stop(tid, sig, ctx); }
   void task_exited(pid_t tid, int status, const EventContext& ctx) override;
   void task_attached(pid_t tid, pid_t parent, bool by_attach) override {
+    live_.insert(tid);
     next_.task_attached(tid, parent, by_attach);
   }
   void process_attached(pid_t pid, size_t threads) override { next_.process_attached(pid, threads); }
@@ -45,6 +47,11 @@ class OutputFilterSink final : public EventSink {
   EventSink& next_;
   std::map<pid_t, std::pair<SyscallCall, EventContext>> held_;  // entries awaiting their exit
   std::map<pid_t, bool> passed_;                                  // -P verdict per call in flight
+  // The traced tasks, as the sinks after this one count them: a held entry
+  // is stamped with their number (EventContext::tasks_then), because strace
+  // writes the held line into a buffer at entry and so decides its "[pid N]"
+  // prefix then, not when the line is printed.
+  std::set<pid_t> live_;
 };
 
 }  // namespace sct

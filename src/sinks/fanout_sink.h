@@ -17,9 +17,6 @@ class FanoutSink final : public EventSink {
   void syscall_exit(const SyscallCall& c, const EventContext& x, const EventTime& t) override {
     for (auto* s : sinks_) s->syscall_exit(c, x, t);
   }
-  void entry_held(pid_t tid) override {
-    for (auto* s : sinks_) s->entry_held(tid);
-  }
   void signal_delivered(pid_t tid, const siginfo_t& si, const EventContext& x) override {
     for (auto* s : sinks_) s->signal_delivered(tid, si, x);
   }

@@ -56,6 +56,12 @@ StraceTextSink::~StraceTextSink() {
 
 bool StraceTextSink::want_pid_prefix() const { return want_pid_prefix(live_.size()); }
 
+// A line printed later than its event (an eBPF record, an entry held by -z
+// or -e status=) carries the task count of the event's time.
+bool StraceTextSink::prefix_for(const EventContext& ctx) const {
+  return ctx.tasks_then ? want_pid_prefix(ctx.tasks_then) : want_pid_prefix();
+}
+
 bool StraceTextSink::want_pid_prefix(size_t tasks) const {
   if (separate()) return false;
   if (opt_.to_file) return opt_.follow_forks || tasks > 1;
@@ -152,13 +158,7 @@ void StraceTextSink::begin_line(pid_t tid, const EventTime& t, bool ip_known, bo
 
 void StraceTextSink::syscall_entry(const SyscallCall& call, const EventContext& ctx) {
   last_call_[call.tid] = LastCall{call.nr, call.instruction_pointer};
-  // A held entry (-z, -e status=) keeps the prefix rule of when it entered.
-  bool prefix = ctx.tasks_then ? want_pid_prefix(ctx.tasks_then) : want_pid_prefix();
-  if (auto held = held_prefix_.find(call.tid); held != held_prefix_.end()) {
-    if (!ctx.tasks_then) prefix = held->second;  // the engine's own count of that time comes first
-    held_prefix_.erase(held);
-  }
-  begin_line(call.tid, ctx.time, true, prefix);
+  begin_line(call.tid, ctx.time, true, prefix_for(ctx));
   std::string text = call_name(call);
   text += '(';
   render_args(call, 0, call.entry_args, opt_.render, text);
@@ -177,7 +177,7 @@ void StraceTextSink::syscall_exit(const SyscallCall& call, const EventContext& c
   Stream& s = stream(call.tid);
   std::string text;
   if (s.open_tid != call.tid) {
-    begin_line(call.tid, ctx.time, true, ctx.tasks_then ? want_pid_prefix(ctx.tasks_then) : want_pid_prefix());
+    begin_line(call.tid, ctx.time, true, prefix_for(ctx));
     text = "<... " + call_name(call) + " resumed>";
   }
   render_args(call, call.entry_args, call.decoded.size(), opt_.render, text);
@@ -345,7 +345,6 @@ void StraceTextSink::task_detached(pid_t tid) {
 void StraceTextSink::drop_task(pid_t tid) {
   pending_.erase(tid);
   live_.erase(tid);
-  held_prefix_.erase(tid);
   comm_.erase(tid);
   last_call_.erase(tid);
   if (separate()) {

@@ -51,7 +51,6 @@ class StraceTextSink final : public EventSink {
 
   void syscall_entry(const SyscallCall& call, const EventContext& ctx) override;
   void syscall_exit(const SyscallCall& call, const EventContext& ctx, const EventTime& entry_time) override;
-  void entry_held(pid_t tid) override { held_prefix_[tid] = want_pid_prefix(); }
   void signal_delivered(pid_t tid, const siginfo_t& si, const EventContext& ctx) override;
   void group_stop(pid_t tid, int sig, const EventContext& ctx) override;
   void task_exited(pid_t tid, int wait_status, const EventContext& ctx) override;
@@ -87,6 +86,7 @@ class StraceTextSink final : public EventSink {
   void pad_to_column(Stream& s, std::string& text) const;
   bool want_pid_prefix() const;
   bool want_pid_prefix(size_t tasks) const;  // the rule, for that many traced tasks
+  bool prefix_for(const EventContext& ctx) const;
   // -Y: the comm the task's prefix shows (its current one, or the last
   // known once it is gone).
   const std::string& task_comm(pid_t tid);
@@ -97,7 +97,6 @@ class StraceTextSink final : public EventSink {
   Stream shared_;
   std::map<pid_t, Stream> per_task_;      // -ff
   std::set<pid_t> live_;                  // traced tasks, for the prefix rule
-  std::map<pid_t, bool> held_prefix_;     // prefix rule when a held entry was held
   std::map<pid_t, std::string> pending_;  // tid -> name of its unfinished syscall
   std::map<pid_t, LastCall> last_call_;
   std::map<pid_t, std::string> comm_;     // -Y: each task's comm for its prefix

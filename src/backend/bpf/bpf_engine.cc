@@ -32,6 +32,7 @@
 #include <set>
 
 #include "backend/interrupt.h"
+#include "backend/proc_syscall.h"
 #include "backend/proc_tasks.h"
 
 #if SCTRACE_HAVE_BPF
@@ -68,6 +69,7 @@ namespace {
 constexpr long kExecve = 59;
 constexpr long kExecveat = 322;
 constexpr long kClone = 56, kFork = 57, kVfork = 58;
+constexpr long kRestartSyscall = 219;
 constexpr size_t kDefaultRing = 8u << 20;
 constexpr int kPollMs = 100;
 
@@ -145,6 +147,7 @@ struct Pending {
   SyscallCall call;
   EventTime entry_time;
   std::string deferred_entry;  // the entry record, when shown at exit
+  long record_nr = -1;         // the kernel's number for it, when shown as another (restart_syscall)
 };
 
 class BpfEngine {
@@ -221,6 +224,13 @@ class BpfEngine {
     config.trace_unknown = spec_.trace_all;
     config.track_last_nr = spec_.track_last_syscall;
     config.capture_comms = spec_.capture_comms;
+    config.notice_blocking = !spec_.counts_only;
+    // Descriptor identities read by the kernel at each call (fd_identity.h):
+    // the new descriptors' for names and pidfds, and the arguments' too
+    // when sockets' endpoints are shown (they change from call to call).
+    const int fd_classes = spec_.decode_options.decode_fds;
+    if (track_fds_ && spec_.decode && !spec_.decode_options.raw && fd_classes > 0)
+      config.fd_identity = (fd_classes & kDecodeFdSocket) ? 2 : 1;
     for (size_t nr = 0; nr < SCT_MAX_SYSCALLS; ++nr) {
       // execve always reaches user space when streaming: the command is shown
       // from its first one on. Counting needs no such marker.
@@ -330,6 +340,7 @@ class BpfEngine {
     std::vector<pid_t> tids{pid};
     track(pid);
     sink_.task_attached(pid, pid, true);
+    show_call_in_flight(pid, pid);
     if (spec_.attach_threads) {
       // Threads made after a scan by threads not yet in the map would be
       // missed (the kernel follows only forks of tracked tasks): scan again
@@ -343,10 +354,70 @@ class BpfEngine {
           track(tid);
           tids.push_back(tid);
           sink_.task_attached(tid, pid, true);
+          show_call_in_flight(pid, tid);
         }
       }
     }
     sink_.process_attached(pid, tids.size());
+  }
+
+  // -p: a task waiting in a call when sctrace attaches. The kernel side saw
+  // no entry, so the call's exit would be dropped; strace shows the call
+  // (its attach interrupts it, and the restarted call stops at its entry).
+  // Its number and arguments come from /proc; the task's in-flight slot is
+  // written for it (only if it has none: a task that already made another
+  // call has moved on; sys_exit checks the number of a seeded slot) and its
+  // entry is shown now, decoded from the task's memory while it waits.
+  void show_call_in_flight(pid_t pid, pid_t tid) {
+    auto waiting = read_proc_syscall(pid, tid);
+    if (!waiting || waiting->nr >= kMaxSyscalls) return;
+    bool restart = resumes_as_restart_syscall(*waiting);
+    long shown_nr = restart ? kRestartSyscall : waiting->nr;
+    if (!shown(shown_nr)) return;  // (-c counts what strace's -c counts: the shown call)
+    sct_inflight slot = {};
+    slot.nr = waiting->nr;
+    for (int i = 0; i < 6; ++i) slot.args[i] = waiting->args[i];
+    slot.enter_ns = static_cast<__u64>(clock_ns(CLOCK_MONOTONIC));
+    slot.last_nr = waiting->nr;
+    slot.announced = SCT_INFLIGHT_SEEDED;
+    if (!seed_inflight(pid, tid, slot) || spec_.counts_only) return;
+    Pending& p = pending_[tid];
+    p.call = SyscallCall{};
+    p.call.tid = tid;
+    p.call.nr = shown_nr;
+    p.call.row = syscall_row(shown_nr);
+    p.entry_time = at(slot.enter_ns);
+    p.deferred_entry.clear();
+    p.record_nr = waiting->nr;
+    if (restart) {
+      // strace names the interrupted call after the task's previous syscall;
+      // just attached, it has seen none and says "read".
+      p.call.arg(Value::raw("<... resuming interrupted read ...>"));
+      p.call.entry_args = 1;
+      p.call.total_args = 1;
+    } else {
+      for (int i = 0; i < 6; ++i) p.call.args[i] = waiting->args[i];
+      p.call.stack_pointer = waiting->sp;
+      ProcessMemory memory(tid);
+      if (track_fds_) fds_.use_identities(tid, nullptr, false);  // none captured: the tables and /proc
+      decode_from(memory, p.call, true);
+    }
+    sink_.syscall_entry(p.call, call_context(p.entry_time));
+  }
+
+  // Writes tid's in-flight slot unless it has one. The task-storage map
+  // (tp_btf) is keyed by a pidfd of the task from user space.
+  bool seed_inflight(pid_t pid, pid_t tid, const sct_inflight& slot) {
+    if (bpf_.raw_tp) {
+      __u32 key = static_cast<__u32>(tid);
+      return bpf_map_update_elem(bpf_.inflight_fd, &key, &slot, BPF_NOEXIST) == 0;
+    }
+    constexpr unsigned kPidfdThread = O_EXCL;  // PIDFD_THREAD (Linux 6.9): a pidfd for a thread
+    int pidfd = static_cast<int>(syscall(SYS_pidfd_open, tid, tid == pid ? 0u : kPidfdThread));
+    if (pidfd < 0) return false;
+    bool ok = bpf_map_update_elem(bpf_.inflight_fd, &pidfd, &slot, BPF_NOEXIST) == 0;
+    close(pidfd);
+    return ok;
   }
 
   void loop() {
@@ -486,7 +557,8 @@ class BpfEngine {
     // -Y: the comms the kernel took with a syscall record, and a task's
     // last one with its end ("+++ exited"), for their lines.
     bool comms = spec_.capture_comms && (h->type == SCT_REC_SYSCALL || h->type == SCT_REC_ENTRY ||
-                                         h->type == SCT_REC_EXIT || h->type == SCT_REC_SIGNAL);
+                                         h->type == SCT_REC_EXIT || h->type == SCT_REC_SIGNAL ||
+                                         h->type == SCT_REC_BLOCKED);
     if (comms) {
       comms_.read(data, size, h->type == SCT_REC_SIGNAL ? SCT_SIGINFO_SIZE : 0);
       set_comm_source(&comms_);
@@ -515,6 +587,7 @@ class BpfEngine {
       case SCT_REC_ENTRY: entry_record(*h, data, size); break;
       case SCT_REC_SYSCALL: syscall_record(*h, data, size); break;
       case SCT_REC_ENTRY_COPY: entry_copies_.keep(*h, data, size); break;
+      case SCT_REC_BLOCKED: blocked_entry(*h, data, size); break;
       case SCT_REC_FORK: {
         pid_t child = static_cast<pid_t>(h->nr);
         detached_.erase(child);  // a new task with a detached one's id
@@ -583,9 +656,15 @@ class BpfEngine {
   }
 
   void decode(SyscallCall& call, bool entering) {
-    if (!spec_.decode) return;
     mem_.set_entering(entering);
-    DecodeContext ctx(mem_, spec_.decode_options, &fds_, call, entering);
+    if (track_fds_) fds_.use_identities(call.tid, &mem_.fd_identities(), !entering);
+    decode_from(mem_, call, entering);
+  }
+
+  // Decodes from another memory than the records' (a task's own, at -p).
+  void decode_from(TraceeMemory& mem, SyscallCall& call, bool entering) {
+    if (!spec_.decode) return;
+    DecodeContext ctx(mem, spec_.decode_options, &fds_, call, entering);
     decode_phase(call, ctx);
   }
 
@@ -702,6 +781,30 @@ class BpfEngine {
     sink_.syscall_entry(p.call, call_context(p.entry_time));
   }
 
+  // A traced call whose task went to sleep in it: shown from its entry now,
+  // as strace shows a call that blocks ("wait4(-1, " and, when another task
+  // prints meanwhile, " <unfinished ...>"); its SYSCALL record finishes it.
+  void blocked_entry(const sct_rec_hdr& h, const void* data, size_t size) {
+    pid_t tid = static_cast<pid_t>(h.tid);
+    long nr = static_cast<long>(h.nr);
+    flush_signals(tid, h.enter_ns);
+    if (hidden_.count(tid) || !shown(nr) || pending_.count(tid)) return;
+    note_task(tid);
+    Pending& p = pending_[tid];
+    p.call = make_call(h);
+    p.entry_time = at(h.enter_ns);
+    p.deferred_entry.clear();
+    mem_.clear();
+    mem_.add_record(data, size, false);
+    entry_copies_.take(h, mem_);  // in/out arguments as they were at entry
+    p.call.stack_pointer = mem_.stack_pointer();
+    decode(p.call, true);
+    EventContext ctx = call_context(p.entry_time);
+    ctx.tasks_then = tasks_at(h.enter_ns);
+    comms_.set_entering(true);
+    sink_.syscall_entry(p.call, ctx);
+  }
+
   // -b execve: strace lets a traced process go at an execve's entry (not
   // the command's own first one): "Process N detached", the line ends with
   // " <detached ...>", and nothing more of it is shown.
@@ -735,11 +838,14 @@ class BpfEngine {
     EventTime exit_time = at(h.exit_ns);
     flush_signals(tid, h.enter_ns);
     auto pend = pending_.find(tid);
-    if (pend != pending_.end() && pend->second.call.nr == nr) {
-      // The exit of a call reported at entry (execve): nothing to read now.
+    if (pend != pending_.end() && (pend->second.call.nr == nr || pend->second.record_nr == nr)) {
+      // The exit of a call shown from its entry (execve, fork, one that
+      // blocked): the record's captures are its outputs.
       SyscallCall& call = pend->second.call;
       mem_.clear();
-      if (!pend->second.deferred_entry.empty()) {
+      if (pend->second.deferred_entry.empty()) {
+        mem_.add_record(data, size, false);
+      } else {
         const std::string& entry = pend->second.deferred_entry;
         int first = nr == kExecveat ? 1 : 0;
         mem_.add_record(entry.data(), entry.size(), true);
@@ -772,6 +878,7 @@ class BpfEngine {
         mem_.add_record(data, size, false);
         uint64_t args[6];
         for (int i = 0; i < 6; ++i) args[i] = h.args[i];
+        fds_.use_identities(tid, &mem_.fd_identities(), true);
         fds_.apply(tid, nr, args, h.ret, mem_);
       }
       return;
@@ -809,6 +916,7 @@ class BpfEngine {
   void track_fd_change(const SyscallCall& call, int64_t ret) {
     if (track_fds_ && FdTables::changes_fds(call.nr)) {
       mem_.set_entering(false);
+      fds_.use_identities(call.tid, &mem_.fd_identities(), true);
       fds_.apply(call.tid, call.nr, call.args, ret, mem_);
     }
   }

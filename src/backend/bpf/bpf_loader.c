@@ -28,6 +28,8 @@
     skel->rodata->trace_unknown = config->trace_unknown;                                                   \
     skel->rodata->track_last_nr = config->track_last_nr;                                                   \
     skel->rodata->capture_comms = config->capture_comms;                                                   \
+    skel->rodata->notice_blocking = config->notice_blocking;                                               \
+    skel->rodata->fd_identity = config->fd_identity;                                                       \
     skel->rodata->wake_threshold = config->wake_threshold;                                                 \
     skel->rodata->batch_records = out->batching;                                                           \
     memcpy((void*)skel->rodata->traced_bits, config->traced_bits, sizeof config->traced_bits);             \
@@ -50,6 +52,7 @@
     out->plans_fd = skel->maps.plans.map_fd;                                                               \
     out->counts_fd = skel->maps.counts.map_fd;                                                             \
     out->events_fd = skel->maps.events.map_fd;                                                             \
+    out->inflight_fd = skel->maps.inflight.map_fd;                                                         \
     out->lost_events = &skel->bss->lost_events;                                                            \
     out->flush_prog_fd = skel->progs.flush_idle_batch.prog_fd;                                             \
     out->nprogs = 0;                                                                                       \
@@ -71,7 +74,8 @@
     if (r >= 0) r = skel_t##__sched_exit__attach(skel);                                                    \
     if (r >= 0 && streaming) r = skel_t##__sig_deliver__attach(skel);                                      \
     if (r >= 0 && streaming) r = skel_t##__sig_generate__attach(skel);                                     \
-    if (r >= 0 && streaming && bpf->batching) r = skel_t##__sched_switch__attach(skel);                    \
+    /* sched_switch: flushes the batches, announces calls that sleep. */                                   \
+    if (r >= 0 && streaming) r = skel_t##__sched_switch__attach(skel);                                     \
     return r < 0 ? (errno ? -errno : r) : 0;                                                               \
   }                                                                                                        \
   static void destroy_##skel_t(struct sct_bpf* bpf) { skel_t##__destroy((struct skel_t*)bpf->skel); }

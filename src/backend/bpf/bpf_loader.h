@@ -28,10 +28,14 @@ struct sct_bpf_config {
   __u8 have_comms;
   __u8 trace_unknown;
   __u8 track_last_nr; /* -n: note every syscall's number, traced or not */
+  __u8 notice_blocking; /* announce traced calls that sleep (SCT_REC_BLOCKED) */
   __u64 wake_threshold;
   __u64 traced_bits[SCT_MAX_SYSCALLS / 64];
   __u32 ring_size; /* bytes, a power of two */
   __u8 capture_comms; /* -Y: comms with each record (progs/comm_capture.h) */
+  /* Descriptor identities (progs/fd_identity.h): 0 none, 1 the new
+   * descriptors calls return, 2 also descriptor arguments at entry. */
+  __u8 fd_identity;
 };
 
 #define SCT_BPF_MAX_PROGS 8
@@ -43,6 +47,7 @@ struct sct_bpf {
   int batching; /* syscall records sent in per-CPU batches (sched_switch attached) */
   int follow_forks; /* sched_process_fork attached (-f) */
   int tracked_fd, comms_fd, plans_fd, counts_fd, events_fd;
+  int inflight_fd; /* keyed by tid (raw_tp) or by a pidfd (tp_btf: task storage) */
   volatile __u64* lost_events; /* the programs' counter, mapped */
   int flush_prog_fd; /* flush_idle_batch: run on a CPU, sends its batch */
   int nprogs;

@@ -102,6 +102,14 @@ std::vector<sct_plan> build_capture_plan(const DecodeOptions& opt, bool decode, 
     const bool never_returns = row->ret == RetKind::NoReturn;
     if (never_returns) plan.entry_record = 1;
     if (!decode || opt.raw) continue;
+    if (opt.decode_fds) {
+      // Descriptor identities (progs/fd_identity.h): which arguments are
+      // descriptors, whether the result is a new one; socketpair's pair.
+      for (int i = 0; i < row->nargs && i < 6; ++i)
+        if (row->args[i].kind == ArgKind::Fd) plan.fd_args |= static_cast<uint8_t>(1u << i);
+      if (row->ret == RetKind::Fd) plan.fd_args |= SCT_FD_RET;
+      if (!strcmp(row->name, "socketpair")) plan.fd_pair_arg = 1 + 3;
+    }
     if (is_exec(row->name)) {
       // execve(path, argv, envp) / execveat(dirfd, path, argv, envp, flags).
       int first = row->name[4] == 'a' ? 1 : 0;

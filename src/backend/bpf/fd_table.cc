@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstring>
 #include <vector>
 
 #include "decode/socket_info.h"
@@ -90,7 +91,7 @@ std::string fd_table_resolve_path(const std::string& base, const std::string& pa
 bool FdTables::changes_fds(long nr) {
   switch (nr) {
     case SYS_open: case SYS_openat: case SYS_creat: case SYS_openat2: case SYS_open_by_handle_at:
-    case SYS_socket: case SYS_socketpair: case SYS_accept: case SYS_accept4:
+    case SYS_socket: case SYS_socketpair: case SYS_accept: case SYS_accept4: case SYS_recvmsg:
     case SYS_dup: case SYS_dup2: case SYS_dup3: case SYS_fcntl: case SYS_ioctl:
     case SYS_pipe: case SYS_pipe2: case SYS_close: case SYS_close_range:
     case SYS_execve: case SYS_execveat: case SYS_clone: case SYS_clone3:
@@ -286,12 +287,30 @@ void FdTables::apply(pid_t tid, long nr, const uint64_t* args, int64_t ret, Trac
     if (!mem.read_object(addr, &fds)) return;
     Process& p = *process_of(tid);
     for (int fd : fds) {
-      FdEntry e = from_proc(tid, fd, prefix);
+      const sct_fdinfo* fi = identity(tid, fd);
+      FdEntry e = fi ? FdEntry{} : from_proc(tid, fd, prefix);
+      if (fi) {
+        // socketpair's: what the kernel read at the call (closed by now, perhaps).
+        e.path = fd_identity_path(*fi);
+        e.family = fi->family;
+        e.protocol = fi->protocol;
+      }
       if (!e.path.empty()) e.cloexec = cloexec;
       opened(p, tid, fd, std::move(e));
     }
   };
   auto socket_made = [&](int fd, bool cloexec, int family = -1, int protocol = -1) {
+    if (const sct_fdinfo* fi = identity(tid, fd); fi && fi->kind == SCT_FDID_SOCKET) {
+      // As the kernel read it at the call: no /proc (nor sock_diag, whose
+      // answer strace's cache would keep) of a later state.
+      FdEntry e;
+      e.path = fd_identity_path(*fi);
+      e.cloexec = cloexec;
+      e.family = family >= 0 ? family : fi->family;
+      e.protocol = protocol >= 0 ? protocol : fi->protocol;
+      opened(*process_of(tid), tid, fd, std::move(e));
+      return;
+    }
     FdEntry e = from_proc(tid, fd, "socket:[");
     // Its name needs /proc (the inode); its kind is known even when closed by now.
     e.cloexec = cloexec;
@@ -323,8 +342,12 @@ void FdTables::apply(pid_t tid, long nr, const uint64_t* args, int64_t ret, Trac
       Process& p = *process_of(tid);
       auto it = p.fds.find(static_cast<int>(args[0]));
       if (it != p.fds.end()) it->second.bound = true;
+      if (nr == SYS_sendmsg) rights_sent(tid, static_cast<int>(args[0]), args[1], mem);
       break;
     }
+    case SYS_recvmsg:
+      rights_received(tid, static_cast<int>(args[0]), args[1], args[2] & MSG_CMSG_CLOEXEC, mem);
+      break;
     case SYS_accept: socket_made(fd_ret, false); break;
     case SYS_accept4: socket_made(fd_ret, args[3] & SOCK_CLOEXEC); break;
     case SYS_socketpair: pair_of(args[3], "socket:[", args[1] & SOCK_CLOEXEC); break;
@@ -432,9 +455,18 @@ void FdTables::apply(pid_t tid, long nr, const uint64_t* args, int64_t ret, Trac
     case SYS_inotify_init1:
       opened(*process_of(tid), tid, fd_ret, named("anon_inode:inotify", args[0] & O_CLOEXEC));
       break;
-    case SYS_open_by_handle_at: case SYS_pidfd_open: case SYS_pidfd_getfd: case SYS_fanotify_init:
+    case SYS_pidfd_open: case SYS_open_by_handle_at: case SYS_pidfd_getfd: case SYS_fanotify_init:
     case SYS_userfaultfd: case SYS_perf_event_open: case SYS_bpf: case SYS_io_uring_setup:
     case SYS_memfd_secret: case SYS_fsopen: case SYS_fsmount: case SYS_open_tree: case SYS_fspick:
+      if (const sct_fdinfo* fi = identity(tid, fd_ret)) {
+        // A pidfd or a socket (pidfd_getfd's copy): as the kernel read it at the call.
+        FdEntry e = named(fd_identity_path(*fi).c_str(), nr == SYS_pidfd_open);  // pidfd_open's are O_CLOEXEC
+        if (nr == SYS_pidfd_getfd) e.cloexec = true;  // so are pidfd_getfd's
+        e.pidfd_pid = fi->kind == SCT_FDID_PIDFD ? fi->pid : 0;
+        if (fi->kind == SCT_FDID_SOCKET) e.family = fi->family, e.protocol = fi->protocol;
+        opened(*process_of(tid), tid, fd_ret, std::move(e));
+        break;
+      }
       // Named by the kernel in ways not worth predicting: asked while it is
       // (most likely still) open. bpf() returns descriptors for some commands only.
       if (nr != SYS_bpf || ret > 0) opened(*process_of(tid), tid, fd_ret, from_proc(tid, fd_ret, nullptr));
@@ -454,7 +486,114 @@ const FdEntry* FdTables::lookup(pid_t tid, int fd, FdEntry* scratch) {
   return &(p->fds[fd] = *scratch);
 }
 
+namespace {
+
+// The descriptors of the SCM_RIGHTS messages in the control buffer of the
+// msghdr at addr, as captured (sendmsg: what is sent; recvmsg at exit: the
+// new descriptors).
+std::vector<int> scm_rights(TraceeMemory& mem, uint64_t addr) {
+  std::vector<int> fds;
+  struct msghdr mh;
+  if (!mem.read_object(addr, &mh) || !mh.msg_control || mh.msg_controllen < sizeof(struct cmsghdr)) return fds;
+  std::vector<std::byte> buf(std::min<size_t>(mh.msg_controllen, SCT_CONTROL_MAX));
+  size_t len = mem.read_partial(reinterpret_cast<uint64_t>(mh.msg_control), buf);
+  size_t off = 0;
+  while (off + sizeof(struct cmsghdr) <= len) {
+    struct cmsghdr c;
+    memcpy(&c, buf.data() + off, sizeof c);
+    if (c.cmsg_len < sizeof c) break;
+    size_t end = std::min<size_t>(off + c.cmsg_len, len);
+    if (c.cmsg_level == SOL_SOCKET && c.cmsg_type == SCM_RIGHTS)
+      for (size_t at = off + CMSG_LEN(0); at + sizeof(int) <= end; at += sizeof(int)) {
+        int fd;
+        memcpy(&fd, buf.data() + at, sizeof fd);
+        fds.push_back(fd);
+      }
+    off += CMSG_ALIGN(c.cmsg_len);
+  }
+  return fds;
+}
+
+}  // namespace
+
+// sendmsg with SCM_RIGHTS: the descriptors' entries, queued for the socket
+// at the other end (its inode, from the sending socket's identity at the call).
+void FdTables::rights_sent(pid_t tid, int sock, uint64_t msghdr_addr, TraceeMemory& mem) {
+  const sct_fdinfo* fi = identity(tid, sock);
+  if (!fi || fi->kind != SCT_FDID_SOCKET || !fi->peer_ino) return;
+  std::vector<int> fds = scm_rights(mem, msghdr_addr);
+  if (fds.empty()) return;
+  std::vector<FdEntry> sent;
+  for (int fd : fds) {
+    FdEntry scratch;
+    const FdEntry* e = lookup(tid, fd, &scratch);
+    sent.push_back(e ? *e : FdEntry{});
+  }
+  auto& queue = in_flight_[fi->peer_ino];
+  queue.push_back(std::move(sent));
+  if (queue.size() > 64) queue.pop_front();  // never received: bounded
+}
+
+// recvmsg: its new descriptors are the first queued message's for this socket.
+void FdTables::rights_received(pid_t tid, int sock, uint64_t msghdr_addr, bool cloexec, TraceeMemory& mem) {
+  std::vector<int> fds = scm_rights(mem, msghdr_addr);
+  if (fds.empty()) return;
+  const sct_fdinfo* fi = identity(tid, sock);
+  std::vector<FdEntry> sent;
+  if (fi && fi->kind == SCT_FDID_SOCKET) {
+    auto it = in_flight_.find(fi->ino);
+    if (it != in_flight_.end() && !it->second.empty()) {
+      sent = std::move(it->second.front());
+      it->second.pop_front();
+      if (it->second.empty()) in_flight_.erase(it);
+    }
+  }
+  Process& p = *process_of(tid);
+  for (size_t i = 0; i < fds.size(); ++i) {
+    FdEntry e = i < sent.size() ? sent[i] : FdEntry{};  // unknown: /proc decides
+    e.cloexec = cloexec;
+    opened(p, tid, fds[i], std::move(e));
+  }
+}
+
+const sct_fdinfo* FdTables::identity(pid_t tid, int fd) const {
+  if (!ids_ || tid != ids_tid_) return nullptr;
+  if (ids_exiting_)
+    for (const FdIdentity& id : *ids_)
+      if (!id.at_entry && id.info.fd == fd) return &id.info;
+  for (const FdIdentity& id : *ids_)
+    if (id.at_entry && id.info.fd == fd) return &id.info;
+  return nullptr;
+}
+
+// -yy (or some decode-fds classes) from what the kernel read at the call.
+std::optional<std::string> FdTables::identity_detail(pid_t tid, int fd, const sct_fdinfo& fi, int classes) {
+  const std::string path = fd_identity_path(fi);
+  const auto path_if_asked = [&]() { return classes & kDecodeFdPath ? std::optional<std::string>(path) : std::nullopt; };
+  if (fi.kind == SCT_FDID_PIDFD) {
+    if ((classes & kDecodeFdPidfd) && fi.pid > 0) return "pid:" + std::to_string(fi.pid);
+    return path_if_asked();
+  }
+  if (!(classes & kDecodeFdSocket)) return path_if_asked();
+  bool modelled = false;
+  std::optional<std::string> listed = fd_identity_listed(fi, &modelled);
+  if (!modelled) {
+    // A protocol whose sock_diag rules are not modelled (netlink, raw...):
+    // asked live while the descriptor still names the same socket.
+    pid_t tgid = process_of(tid)->tgid;
+    char link[64];
+    snprintf(link, sizeof link, "/proc/%d/fd/%d", tgid, fd);
+    if (read_link(link) == path)
+      if (auto d = net::socket_detail(tgid, fd)) return d;
+  }
+  if (auto d = net::socket_detail_from(static_cast<unsigned long>(fi.ino),
+                                       std::string(fi.proto, strnlen(fi.proto, sizeof fi.proto)), listed))
+    return d;
+  return path;
+}
+
 std::optional<std::string> FdTables::fd_path(pid_t tid, int fd) {
+  if (const sct_fdinfo* fi = identity(tid, fd)) return fd_identity_path(*fi);
   FdEntry scratch;
   const FdEntry* e = lookup(tid, fd, &scratch);
   if (!e || e->path.empty()) return std::nullopt;
@@ -482,13 +621,15 @@ std::optional<std::string> FdTables::cwd_path(pid_t tid) {
 }
 
 std::optional<std::string> FdTables::fd_detail(pid_t tid, int fd, int classes) {
+  if (const sct_fdinfo* fi = identity(tid, fd)) return identity_detail(tid, fd, *fi, classes);
   FdEntry scratch;
   const FdEntry* e = lookup(tid, fd, &scratch);
   if (!e || e->path.empty()) return std::nullopt;
+  if (e->pidfd_pid > 0 && (classes & kDecodeFdPidfd)) return "pid:" + std::to_string(e->pidfd_pid);
   const bool is_socket = e->path.rfind("socket:[", 0) == 0;
   if (classes != kDecodeFdAll) {
     // Some classes only: a socket's or device's detail when asked, else the
-    // path when paths are asked (pidfds: their pid is not kept here).
+    // path when paths are asked.
     bool detail = is_socket ? (classes & kDecodeFdSocket) : !e->detail.empty() && (classes & kDecodeFdDev);
     if (!detail) return classes & kDecodeFdPath ? std::optional<std::string>(e->path) : std::nullopt;
   }

@@ -19,12 +19,15 @@
 #include <sys/types.h>
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
+#include "backend/bpf/fd_identity.h"
 #include "core/tracee_memory.h"
 #include "decode/decoder.h"
 
@@ -39,6 +42,7 @@ struct FdEntry {
   // is when sock_diag lists it).
   int family = -1, protocol = -1;
   bool bound = false;
+  long pidfd_pid = 0;  // a pidfd's pid, as the kernel read it when the call made it
 };
 
 class FdTables final : public FdResolver {
@@ -58,6 +62,18 @@ class FdTables final : public FdResolver {
   // The effect on the table of one finished syscall of task tid (ret is its
   // return value; mem holds what the record captured: paths, pipe's array).
   void apply(pid_t tid, long nr, const uint64_t* args, int64_t ret, TraceeMemory& mem);
+
+  // What the kernel read of the descriptors of the call being decoded
+  // (record_reader's CaptureMemory::fd_identities(); the vector must live
+  // while it is used): arguments as they were at entry, results at exit.
+  // Preferred over the table and /proc for that call: a socket's endpoints
+  // then, a closed socket's inode, a pidfd's pid. exiting: the exit half
+  // is decoded (results first), else the entry half (arguments only).
+  void use_identities(pid_t tid, const std::vector<FdIdentity>* ids, bool exiting) {
+    ids_tid_ = tid;
+    ids_ = ids;
+    ids_exiting_ = exiting;
+  }
 
   // The syscalls apply() cares about, for the kernel's selection: whether nr
   // changes a descriptor table or the working directory.
@@ -93,6 +109,8 @@ class FdTables final : public FdResolver {
   void closed(Process& p, int fd);
   std::string resolve(Process& p, int dirfd, const std::string& path);
   FdEntry from_proc(pid_t tid, int fd, const char* want_prefix);
+  const sct_fdinfo* identity(pid_t tid, int fd) const;
+  std::optional<std::string> identity_detail(pid_t tid, int fd, const sct_fdinfo& fi, int classes);
 
   std::unordered_map<pid_t, ProcessPtr> by_tgid_;
   std::unordered_map<pid_t, pid_t> tgid_of_;
@@ -104,6 +122,15 @@ class FdTables final : public FdResolver {
   };
   std::unordered_map<pid_t, ForkCopy> forks_;
   bool names_ = true;
+  // SCM_RIGHTS descriptors sent and not yet received, by the receiving
+  // socket's inode (the sender's peer, as the kernel read it): what each
+  // message's descriptors were when sent, in order.
+  std::map<uint64_t, std::deque<std::vector<FdEntry>>> in_flight_;
+  void rights_sent(pid_t tid, int sock, uint64_t msghdr_addr, TraceeMemory& mem);
+  void rights_received(pid_t tid, int sock, uint64_t msghdr_addr, bool cloexec, TraceeMemory& mem);
+  const std::vector<FdIdentity>* ids_ = nullptr;
+  pid_t ids_tid_ = 0;
+  bool ids_exiting_ = false;
 };
 
 // Pure helpers (tests): path joined to base when relative, then made

@@ -8,9 +8,14 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 
 #include <cstring>
 #include <map>
+#include <vector>
+
+#include "decode/socket_info.h"
 
 namespace sct {
 namespace {
@@ -177,6 +182,141 @@ TEST_F(FdTableTest, NetlinkProtocolOnceBound) {
   uint64_t bind_args[6] = {static_cast<uint64_t>(s)};
   own.apply(getpid(), SYS_bind, bind_args, 0, m);
   EXPECT_EQ(own.netlink_protocol(getpid(), s), NETLINK_ROUTE);
+}
+
+// What the kernel side sends for a socket or a pidfd (progs/fd_identity.h).
+sct_fdinfo socket_info(int fd, uint64_t ino, const char* proto, int family, int protocol) {
+  sct_fdinfo fi{};
+  fi.fd = fd;
+  fi.kind = SCT_FDID_SOCKET;
+  fi.ino = ino;
+  fi.family = static_cast<uint16_t>(family);
+  fi.protocol = static_cast<uint16_t>(protocol);
+  fi.state = 7;  // TCP_CLOSE
+  strncpy(fi.proto, proto, sizeof fi.proto - 1);
+  return fi;
+}
+
+sct_fdinfo tcp4(int fd, uint64_t ino, uint16_t sport, uint16_t dport, uint8_t state) {
+  sct_fdinfo fi = socket_info(fd, ino, "TCP", AF_INET, IPPROTO_TCP);
+  fi.state = state;
+  fi.sport = sport;
+  fi.dport = htons(dport);
+  const uint8_t lo[4] = {127, 0, 0, 1};
+  memcpy(fi.src, lo, 4);
+  if (dport) memcpy(fi.dst, lo, 4);
+  return fi;
+}
+
+TEST(FdIdentityListed, TcpUdpUnixFollowSockDiag) {
+  net::socket_detail_cache_clear();
+  bool modelled = false;
+  // Unbound, unconnected: not listed. Bound, listening, connected: listed.
+  EXPECT_EQ(fd_identity_listed(tcp4(3, 10, 0, 0, 7), &modelled), std::nullopt);
+  EXPECT_TRUE(modelled);
+  EXPECT_EQ(fd_identity_listed(tcp4(3, 10, 4242, 0, 7), &modelled), "TCP:[127.0.0.1:4242]");
+  EXPECT_EQ(fd_identity_listed(tcp4(3, 10, 4242, 0, 10), &modelled), "TCP:[127.0.0.1:4242]");
+  EXPECT_EQ(fd_identity_listed(tcp4(4, 11, 5000, 4242, 1), &modelled), "TCP:[127.0.0.1:5000->127.0.0.1:4242]");
+  sct_fdinfo udp = socket_info(5, 12, "UDP", AF_INET, IPPROTO_UDP);
+  EXPECT_EQ(fd_identity_listed(udp, &modelled), std::nullopt);
+  EXPECT_TRUE(modelled);
+  udp.sport = 53;
+  EXPECT_EQ(fd_identity_listed(udp, &modelled), "UDP:[0.0.0.0:53]");
+  sct_fdinfo un = socket_info(6, 13, "UNIX-STREAM", AF_UNIX, 0);
+  EXPECT_EQ(fd_identity_listed(un, &modelled), std::nullopt);
+  un.peer_ino = 14;
+  EXPECT_EQ(fd_identity_listed(un, &modelled), "UNIX-STREAM:[13->14]");
+  memcpy(un.path, "/tmp/s\0", 7);
+  un.path_len = 7;
+  EXPECT_EQ(fd_identity_listed(un, &modelled), "UNIX-STREAM:[13->14,\"/tmp/s\"]");
+  // Not modelled: asked live.
+  EXPECT_EQ(fd_identity_listed(socket_info(7, 15, "NETLINK", AF_NETLINK, 0), &modelled), std::nullopt);
+  EXPECT_FALSE(modelled);
+}
+
+TEST_F(FdTableTest, KernelIdentitiesNameClosedSocketsAndPidfds) {
+  net::socket_detail_cache_clear();
+  // socketpair(AF_UNIX, SOCK_STREAM, 0, [3, 4]) = 0, read in the kernel at the call.
+  int pair[2] = {3, 4};
+  uint64_t sv = mem.put(pair, sizeof pair);
+  sct_fdinfo a = socket_info(3, 100, "UNIX-STREAM", AF_UNIX, 0), b = socket_info(4, 101, "UNIX-STREAM", AF_UNIX, 0);
+  a.peer_ino = 101;
+  b.peer_ino = 100;
+  std::vector<FdIdentity> ids = {{a, false}, {b, false}};
+  fds.use_identities(kPid, &ids, true);
+  call(kPid, SYS_socketpair, {AF_UNIX, SOCK_STREAM, 0, sv}, 0);
+  EXPECT_EQ(fds.fd_detail(kPid, 3, kDecodeFdAll), "UNIX-STREAM:[100->101]");
+  // A later call without identities: the table's path (no /proc for this pid).
+  fds.use_identities(kPid, nullptr, false);
+  EXPECT_EQ(path(kPid, 4), "socket:[101]");
+  // pidfd_open(PID, 0) = 5.
+  sct_fdinfo p{};
+  p.fd = 5;
+  p.kind = SCT_FDID_PIDFD;
+  p.pid = 1234;
+  ids = {{p, false}};
+  fds.use_identities(kPid, &ids, true);
+  call(kPid, SYS_pidfd_open, {1234, 0}, 5);
+  fds.use_identities(kPid, nullptr, false);
+  EXPECT_EQ(path(kPid, 5), "anon_inode:[pidfd]");
+  EXPECT_EQ(fds.fd_detail(kPid, 5, kDecodeFdPidfd), "pid:1234");
+  EXPECT_EQ(fds.fd_detail(kPid, 5, kDecodeFdPath | kDecodeFdSocket), "anon_inode:[pidfd]");
+  EXPECT_EQ(fds.fd_detail(kPid, 5, kDecodeFdSocket), std::nullopt);
+}
+
+TEST_F(FdTableTest, SocketArgumentsShowTheirStateAtEntryThenStraceCache) {
+  net::socket_detail_cache_clear();
+  // An unbound TCP socket: "TCP:[INODE]"; once listed, its text is cached
+  // by inode as strace caches it (later states do not show).
+  std::vector<FdIdentity> ids = {{tcp4(3, 200, 0, 0, 7), true}};
+  fds.use_identities(kPid, &ids, false);
+  EXPECT_EQ(fds.fd_detail(kPid, 3, kDecodeFdAll), "TCP:[200]");
+  ids = {{tcp4(3, 200, 4242, 0, 10), true}};
+  EXPECT_EQ(fds.fd_detail(kPid, 3, kDecodeFdAll), "TCP:[127.0.0.1:4242]");
+  ids = {{tcp4(3, 200, 4242, 5000, 1), true}};
+  EXPECT_EQ(fds.fd_detail(kPid, 3, kDecodeFdAll), "TCP:[127.0.0.1:4242]");
+  // The exit half prefers the result's identity for the same number.
+  ids = {{tcp4(4, 201, 0, 0, 7), true}, {tcp4(4, 202, 0, 0, 7), false}};
+  fds.use_identities(kPid, &ids, true);
+  EXPECT_EQ(fds.fd_path(kPid, 4), "socket:[202]");
+  fds.use_identities(kPid, &ids, false);
+  EXPECT_EQ(fds.fd_path(kPid, 4), "socket:[201]");
+  // Another task's call does not use them.
+  EXPECT_EQ(fds.fd_path(kPid + 1, 4), std::nullopt);
+}
+
+// A msghdr whose control holds one SCM_RIGHTS message with fds.
+uint64_t rights_msghdr(FakeMemory& mem, std::vector<int> fds) {
+  std::vector<char> control(CMSG_SPACE(fds.size() * sizeof(int)));
+  struct cmsghdr c{};
+  c.cmsg_len = CMSG_LEN(fds.size() * sizeof(int));
+  c.cmsg_level = SOL_SOCKET;
+  c.cmsg_type = SCM_RIGHTS;
+  memcpy(control.data(), &c, sizeof c);
+  memcpy(control.data() + CMSG_LEN(0), fds.data(), fds.size() * sizeof(int));
+  struct msghdr mh{};
+  mh.msg_control = reinterpret_cast<void*>(mem.put(control.data(), control.size()));
+  mh.msg_controllen = control.size();
+  return mem.put(&mh, sizeof mh);
+}
+
+TEST_F(FdTableTest, ScmRightsCarryTheSendersEntriesToTheReceiver) {
+  net::socket_detail_cache_clear();
+  call(kPid, SYS_openat, {static_cast<uint64_t>(AT_FDCWD), mem.str("/etc/passwd"), O_RDONLY}, 5);
+  // sendmsg(3<UNIX-STREAM:[300->301]>, {SCM_RIGHTS [5]}) then
+  // recvmsg(4<UNIX-STREAM:[301->300]>, ...) = new descriptor 6.
+  sct_fdinfo a = socket_info(3, 300, "UNIX-STREAM", AF_UNIX, 0), b = socket_info(4, 301, "UNIX-STREAM", AF_UNIX, 0);
+  a.peer_ino = 301;
+  b.peer_ino = 300;
+  std::vector<FdIdentity> ids = {{a, true}};
+  fds.use_identities(kPid, &ids, true);
+  call(kPid, SYS_sendmsg, {3, rights_msghdr(mem, {5}), 0}, 1);
+  call(kPid, SYS_close, {5}, 0);
+  ids = {{b, true}};
+  call(kPid, SYS_recvmsg, {4, rights_msghdr(mem, {6}), MSG_CMSG_CLOEXEC}, 1);
+  fds.use_identities(kPid, nullptr, false);
+  EXPECT_EQ(path(kPid, 6), "/etc/passwd");
+  EXPECT_EQ(path(kPid, 5), "(closed)");
 }
 
 TEST(FdTableResolve, SymlinksResolvedLexicalWhenGone) {

@@ -19,6 +19,7 @@ void CaptureMemory::clear() {
   counts_.clear();
   stack_pointer_ = 0;
   entering_ = false;
+  fd_identities_.clear();
 }
 
 void CaptureMemory::add_record(const void* data, size_t size, bool entry_copy) {
@@ -33,6 +34,16 @@ void CaptureMemory::add_record(const void* data, size_t size, bool entry_copy) {
     memcpy(&c, bytes + off, sizeof c);
     off += sizeof c;
     if (c.len > end - off) return;
+    if (c.flags & SCT_CAP_FDINFO) {
+      if (c.len == sizeof(sct_fdinfo)) {
+        FdIdentity id;
+        memcpy(&id.info, bytes + off, sizeof id.info);
+        id.at_entry = c.flags & SCT_CAP_FD_AT_ENTRY;
+        fd_identities_.push_back(id);
+      }
+      off += (c.len + 7) & ~size_t{7};
+      continue;
+    }
     if (c.flags & (SCT_CAP_COMM | SCT_CAP_COUNT)) {  // not memory
       if ((c.flags & SCT_CAP_COUNT) && c.len == 8) {
         uint64_t n;

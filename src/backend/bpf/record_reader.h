@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "backend/bpf/fd_identity.h"
 #include "backend/bpf/progs/records.h"
 #include "core/tracee_memory.h"
 #include "sinks/pid_comm.h"
@@ -60,6 +61,10 @@ class CaptureMemory final : public TraceeMemory {
   // (as captured at entry), so that its entry decodes as if copied then.
   void map_exec_strings(uint64_t path, uint64_t argv);
 
+  // The descriptor identities (SCT_CAP_FDINFO captures, not memory) of the
+  // records added, in their order.
+  const std::vector<FdIdentity>& fd_identities() const { return fd_identities_; }
+
   bool read(uint64_t addr, std::span<std::byte> out) override;
   size_t read_partial(uint64_t addr, std::span<std::byte> out) override;
   // SCT_CAP_COUNT captures (getdents: entries counted by the kernel).
@@ -83,6 +88,7 @@ class CaptureMemory final : public TraceeMemory {
   std::map<uint64_t, uint64_t> counts_;  // SCT_CAP_COUNT: by buffer address
   bool entering_ = false;
   uint64_t stack_pointer_ = 0;
+  std::vector<FdIdentity> fd_identities_;
 };
 
 // The entry copies waiting for their syscall's exit record, per task.

@@ -11,7 +11,7 @@
  *   with bpf_task_from_pid; and the first pid argument's at entry too (wait4
  *   on a child that is reaped by the time the call returns).
  * Only with capture_comms set (rodata: the branches are pruned otherwise).
- * Included twice by sctrace.bpf.c: before struct inflight (its types), and
+ * Included twice by sctrace.bpf.c: at the top (its rodata and types), and
  * with SCT_COMM_CAPTURE_FUNCS after the capture helpers (struct scratch, ROOM). */
 #ifndef SCT_COMM_CAPTURE_FUNCS
 #ifndef SCTRACE_COMM_CAPTURE_TYPES
@@ -19,19 +19,12 @@
 
 const volatile __u8 capture_comms = 0;
 
-/* What the entry left for the exit, in the inflight slot (struct inflight's
- * last member). */
-/* One comm capture, as a struct (signal and exit records). */
+/* One comm capture, as a struct (signal and exit records). What a syscall's
+ * entry leaves for its exit is struct sct_entry_comms (records.h), the last
+ * member of the in-flight slot. */
 struct comm_cap {
   struct sct_cap_hdr c;
   char comm[16];
-};
-
-struct entry_comms {
-  __u64 own[2];   /* the current task's comm at entry */
-  __u64 arg[2];   /* arg_pid's comm at entry */
-  __s32 arg_pid;  /* 0: none looked up */
-  __u32 arg_found;
 };
 #endif
 #elif !defined(SCTRACE_COMM_CAPTURE_FUNCS)
@@ -76,9 +69,9 @@ static __always_inline int comm_of_pid(__s32 pid, void* dst) {
 
 /* At entry (in: the inflight slot being filled): the current comm, and the
  * first pid argument's (the plan's entry_pid_arg). Global: verified once. */
-__noinline int note_entry_comms(struct inflight* in, __u32 tid) {
+__noinline int note_entry_comms(struct sct_inflight* in, __u32 tid) {
   if (!in) return 0;
-  struct entry_comms* e = &in->comms;
+  struct sct_entry_comms* e = &in->comms;
   bpf_get_current_comm(e->own, sizeof e->own);
   e->arg_pid = 0;
   if (in->nr < 0 || in->nr >= SCT_MAX_SYSCALLS) return 0;
@@ -194,12 +187,20 @@ static __always_inline void sender_comm(struct comm_cap* out, const __u8* info) 
   if (r > 0) out->c.len = sizeof out->comm;
 }
 
-/* The comms of a syscall record, after its captures at off. */
-static __always_inline __u32 capture_comms_exit(struct scratch* sc, __u32 off, const struct entry_comms* e,
-                                                __u8 pid_args) {
+/* The comms the entry took (SCT_CAP_COMM_ENTRY): for a syscall record, and
+ * for the announcement of a call that blocks (SCT_REC_BLOCKED), which shows
+ * its entry while the task sleeps. */
+static __always_inline __u32 capture_comms_entry(struct scratch* sc, __u32 off, const struct sct_entry_comms* e) {
   struct sct_rec_hdr* h = (void*)sc->data;
   off = put_comm(sc, off, h->tid, SCT_CAP_COMM_ENTRY, e->own);
   if (e->arg_pid > 0) off = put_comm(sc, off, (__u32)e->arg_pid, SCT_CAP_COMM_ENTRY, e->arg_found ? e->arg : 0);
+  return off;
+}
+
+/* The comms of a syscall record, after its captures at off. */
+static __always_inline __u32 capture_comms_exit(struct scratch* sc, __u32 off, const struct sct_entry_comms* e,
+                                                __u8 pid_args) {
+  off = capture_comms_entry(sc, off, e);
   return cap_comms_exit(sc, off, pid_args);
 }
 

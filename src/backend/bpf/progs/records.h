@@ -25,6 +25,9 @@ enum sct_rec_type {
   SCT_REC_SIGNAL = 5,  /* a signal for a traced task: nr = signo, args[0] = SCT_SIG_*, then its siginfo */
   SCT_REC_ENTRY_COPY = 6, /* in/out arguments as they were at entry; the SYSCALL record with the
                              same tid and enter_ns follows */
+  SCT_REC_BLOCKED = 7,    /* a traced call's task went to sleep inside it: the call's entry (number,
+                             arguments, time, captures as then), so that user space shows it before
+                             it returns; the SYSCALL record with the same tid and enter_ns follows */
 };
 
 /* A signal delivered (to a handler or its default action), or generated and
@@ -79,6 +82,10 @@ struct sct_cap_hdr {
 /* Not memory but a count (8 bytes) the kernel took of the buffer at addr,
  * which was not copied whole (SCT_CAP_DIRENTS: its entries). */
 #define SCT_CAP_COUNT 64
+/* Not memory: a struct sct_fdinfo, what descriptor addr referred to (a
+ * socket's endpoints, a pidfd's pid), read by the kernel at the call. */
+#define SCT_CAP_FDINFO 0x100
+#define SCT_CAP_FD_AT_ENTRY 0x200 /* with SCT_CAP_FDINFO: read at entry (an argument), else at exit (a result) */
 
 /* How one argument's memory is captured. */
 enum sct_cap_kind {
@@ -122,7 +129,13 @@ struct sct_plan {
   struct sct_arg_plan entry_arg[6]; /* with entry_copy: in/out arguments as they were at entry */
   __u8 entry_record; /* emit SCT_REC_ENTRY with the captures at entry */
   __u8 entry_copy;   /* emit SCT_REC_ENTRY_COPY with the entry_arg captures */
-  __u8 pad[6];
+  /* Descriptor identities (progs/fd_identity.h): bits 0-5 the arguments that
+   * are descriptors (read at entry), SCT_FD_RET the result is a new one. */
+  __u8 fd_args;
+  /* 1 + the argument pointing to the int[2] of new descriptors the call
+   * fills (socketpair, pipe); 0: none. */
+  __u8 fd_pair_arg;
+  __u8 pad[4];
   /* -Y: which values name a task whose comm is captured (SCT_CAP_COMM):
    * bit i for args[i], SCT_PID_RET for the return value. */
   __u8 pid_args;
@@ -130,7 +143,35 @@ struct sct_plan {
   __u8 entry_pid_arg;
   __u8 pad2[6];
 };
+#define SCT_FD_RET 0x40
 #define SCT_PID_RET (1u << 6)
+
+/* -Y: what a syscall's entry leaves for its exit in the in-flight slot
+ * (progs/comm_capture.h). */
+struct sct_entry_comms {
+  __u64 own[2];  /* the current task's comm at entry */
+  __u64 arg[2];  /* arg_pid's comm at entry */
+  __s32 arg_pid; /* 0: none looked up */
+  __u32 arg_found;
+};
+
+/* The syscall in flight, per task (the inflight map's value). User space
+ * writes one when it attaches (-p) to a task blocked in a call, so that the
+ * call's exit is reported (announced = SCT_INFLIGHT_SEEDED). */
+struct sct_inflight {
+  __s64 nr;
+  __u64 args[6];
+  __u64 enter_ns;
+  /* The last syscall the task entered: traced ones always, every one with
+   * track_last_nr (-n: strace's signal and exit lines show it). */
+  __s64 last_nr;
+  /* The call in flight was announced (SCT_REC_BLOCKED) when it first slept,
+   * or shown by user space at attach (SEEDED). */
+  __u64 announced;
+  struct sct_entry_comms comms; /* -Y only: not copied otherwise */
+};
+#define SCT_INFLIGHT_ANNOUNCED 1
+#define SCT_INFLIGHT_SEEDED 2
 
 /* -c: per-CPU totals per syscall number. */
 struct sct_count {
@@ -138,6 +179,37 @@ struct sct_count {
   __u64 errors;
   __u64 ns;
   __u64 max_ns;
+};
+
+/* A descriptor's identity at a call (SCT_CAP_FDINFO): what strace's -yy
+ * asks sock_diag and /proc at that moment, read from the kernel's struct
+ * file instead, because the record is decoded after the fact. Only sockets
+ * and pidfds are sent (other files are named by the tables' paths). */
+enum sct_fdid_kind {
+  SCT_FDID_SOCKET = 1,
+  SCT_FDID_PIDFD = 2,
+};
+#define SCT_FDID_PROTO_MAX 32 /* struct proto's name: the system.sockprotoname xattr */
+#define SCT_FDID_PATH_MAX 108 /* sun_path */
+struct sct_fdinfo {
+  __s32 fd;
+  __u16 kind;     /* enum sct_fdid_kind */
+  __u16 family;   /* sk_family */
+  __u64 ino;      /* the socket's inode */
+  __u8 state;     /* sk_state */
+  __u8 pad0;
+  __u16 type;     /* sk_type */
+  __u16 protocol; /* sk_protocol */
+  __u16 sport;    /* skc_num: the local port, host order */
+  __u16 dport;    /* skc_dport: the peer's port, network order */
+  __u16 path_len; /* AF_UNIX: bytes of the bound name (its sun_path part) */
+  __u32 pid;      /* a pidfd's pid (initial namespace) */
+  __u64 peer_ino; /* AF_UNIX: the peer's inode */
+  __u8 src[16];   /* local address (4 bytes for AF_INET), network order */
+  __u8 dst[16];   /* peer address */
+  char proto[SCT_FDID_PROTO_MAX];
+  char path[SCT_FDID_PATH_MAX];
+  __u32 pad1;
 };
 
 /* The array captures (SCT_CAP_STRV/PTRV) stop at this many elements. */

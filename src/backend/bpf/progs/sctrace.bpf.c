@@ -58,20 +58,15 @@ const volatile __u64 wake_threshold = 1 << 20;
 const volatile __u8 batch_records = 1;
 /* -n without --seccomp-bpf: note every syscall's number (strace stops at all). */
 const volatile __u8 track_last_nr = 0;
+/* Streaming: a traced call whose task sleeps in it is announced then
+ * (SCT_REC_BLOCKED), as strace prints a call's entry before it blocks. */
+const volatile __u8 notice_blocking = 0;
 const volatile __u64 traced_bits[SCT_MAX_SYSCALLS / 64] = {};
 
 /* Records that did not fit into the ring buffer. */
 __u64 lost_events = 0;
 
-struct inflight {
-  __s64 nr;
-  __u64 args[6];
-  __u64 enter_ns;
-  /* The last syscall the task entered: traced ones always, every one with
-   * track_last_nr (-n: strace's signal and exit lines show it). */
-  __s64 last_nr;
-  struct entry_comms comms; /* -Y only */
-};
+/* struct sct_inflight (records.h): the syscall in flight, per task. */
 
 struct scratch {
   __u8 data[SCT_SCRATCH_SIZE];
@@ -104,17 +99,17 @@ struct {
   __uint(max_entries, 16384); /* as tracked */
   __uint(map_flags, BPF_F_NO_PREALLOC);
   __type(key, __u32); /* tid; deleted at the task's exit */
-  __type(value, struct inflight);
+  __type(value, struct sct_inflight);
 } inflight SEC(".maps");
 
-static __always_inline struct inflight* inflight_of(__u32 tid) { return bpf_map_lookup_elem(&inflight, &tid); }
+static __always_inline struct sct_inflight* inflight_of(__u32 tid) { return bpf_map_lookup_elem(&inflight, &tid); }
 
-static __always_inline struct inflight* inflight_of_task(struct task_struct* task, __u32 tid) {
+static __always_inline struct sct_inflight* inflight_of_task(struct task_struct* task, __u32 tid) {
   return bpf_map_lookup_elem(&inflight, &tid);
 }
 
-static __always_inline struct inflight* inflight_new(__u32 tid) {
-  struct inflight zero = {};
+static __always_inline struct sct_inflight* inflight_new(__u32 tid) {
+  struct sct_inflight zero = {};
   bpf_map_update_elem(&inflight, &tid, &zero, BPF_NOEXIST);
   return bpf_map_lookup_elem(&inflight, &tid);
 }
@@ -123,18 +118,18 @@ struct {
   __uint(type, BPF_MAP_TYPE_TASK_STORAGE);
   __uint(map_flags, BPF_F_NO_PREALLOC);
   __type(key, int);
-  __type(value, struct inflight);
+  __type(value, struct sct_inflight);
 } inflight SEC(".maps");
 
-static __always_inline struct inflight* inflight_of(__u32 tid) {
+static __always_inline struct sct_inflight* inflight_of(__u32 tid) {
   return bpf_task_storage_get(&inflight, bpf_get_current_task_btf(), 0, 0);
 }
 
-static __always_inline struct inflight* inflight_of_task(struct task_struct* task, __u32 tid) {
+static __always_inline struct sct_inflight* inflight_of_task(struct task_struct* task, __u32 tid) {
   return bpf_task_storage_get(&inflight, task, 0, 0);
 }
 
-static __always_inline struct inflight* inflight_new(__u32 tid) {
+static __always_inline struct sct_inflight* inflight_new(__u32 tid) {
   return bpf_task_storage_get(&inflight, bpf_get_current_task_btf(), 0, BPF_LOCAL_STORAGE_GET_F_CREATE);
 }
 #endif
@@ -581,6 +576,8 @@ __noinline int cap_one_entry(struct scratch* sc, __u32 off, const struct sct_arg
   return off;
 }
 
+#include "fd_identity.h"
+
 /* Fills the captures of the six argument plans args after the header;
  * returns the record size. */
 /* Sets flags on the capture header at at. */
@@ -646,13 +643,24 @@ static __always_inline void read_regs(struct pt_regs* regs, struct sys_regs* out
 #undef R
 }
 
+/* The number of the syscall a sys_exit is for (orig_ax). */
+static __always_inline long syscall_nr(struct pt_regs* regs) {
+#ifdef SCT_RAW_TP
+  long nr = -1;
+  bpf_probe_read_kernel(&nr, sizeof nr, &regs->orig_ax);
+  return nr;
+#else
+  return regs->orig_ax;
+#endif
+}
+
 SCT_TP("sys_enter")
 int BPF_PROG(sys_enter, struct pt_regs* regs, long id) {
   __u64 pid_tgid = bpf_get_current_pid_tgid();
   __u32 tid = (__u32)pid_tgid;
   if (!traced(id)) {
     if (!track_last_nr) return 0;
-    struct inflight* s = have_comms ? 0 : inflight_of(tid);
+    struct sct_inflight* s = have_comms ? 0 : inflight_of(tid);
     if (!s) {
       if (!selected(tid)) return 0;
       s = inflight_new(tid);
@@ -663,7 +671,7 @@ int BPF_PROG(sys_enter, struct pt_regs* regs, long id) {
   }
   /* A task with a slot was selected when it got it: without --comm (which is
    * decided anew each call) that spares the tid map's hashing. */
-  struct inflight* slot = have_comms ? 0 : inflight_of(tid);
+  struct sct_inflight* slot = have_comms ? 0 : inflight_of(tid);
   if (!slot) {
     if (!selected(tid)) return 0;
     slot = inflight_new(tid);
@@ -671,18 +679,19 @@ int BPF_PROG(sys_enter, struct pt_regs* regs, long id) {
   }
   struct sys_regs r = {};
   if (!counts_only) read_regs(regs, &r);
-  struct inflight in = {};
+  struct sct_inflight in = {};
   in.nr = id;
   in.last_nr = id;
   in.enter_ns = bpf_ktime_get_ns();
   for (int i = 0; i < 6; i++) in.args[i] = r.args[i];
   /* The comms (-Y) are not copied: no cost without -Y. */
-  __builtin_memcpy(slot, &in, __builtin_offsetof(struct inflight, comms));
+  __builtin_memcpy(slot, &in, __builtin_offsetof(struct sct_inflight, comms));
   if (capture_comms) note_entry_comms(slot, tid);
   if (counts_only || id < 0 || id >= SCT_MAX_SYSCALLS) return 0;
 
   __u32 key = (__u32)id;
   const struct sct_plan* pl = bpf_map_lookup_elem(&plans, &key);
+  if (fd_identity > 1 && pl && (pl->fd_args & 0x3f)) fdid_at_entry(pl->fd_args, in.enter_ns);
   if (!pl || !(pl->entry_record || pl->entry_copy)) return 0;
   __u32 zero = 0;
   struct scratch* sc = bpf_map_lookup_elem(&scratch, &zero);
@@ -718,8 +727,14 @@ SCT_TP("sys_exit")
 int BPF_PROG(sys_exit, struct pt_regs* regs, long ret) {
   __u64 pid_tgid = bpf_get_current_pid_tgid();
   __u32 tid = (__u32)pid_tgid;
-  struct inflight* in = inflight_of(tid);
+  struct sct_inflight* in = inflight_of(tid);
   if (!in || !in->enter_ns) return 0;
+  if (in->announced == SCT_INFLIGHT_SEEDED && syscall_nr(regs) != in->nr) {
+    /* Seeded at attach, but the task left that call before the seed was
+     * written: this exit is another (untraced) call's. */
+    in->enter_ns = 0;
+    return 0;
+  }
   __u64 now = bpf_ktime_get_ns();
   if (counts_only) {
     count(in->nr, ret, now - in->enter_ns);
@@ -747,6 +762,8 @@ int BPF_PROG(sys_exit, struct pt_regs* regs, long ret) {
     pl = bpf_map_lookup_elem(&plans, &key);
     if (pl && !pl->entry_record) {
       size = capture_all(sc, pl->arg, 0);
+      if (fd_identity && (pl->fd_args || pl->fd_pair_arg))
+        size = fdid_at_exit(sc, size, pl->fd_args, pl->fd_pair_arg, h->enter_ns);
     } else if (pl && (h->nr == 59 || h->nr == 322)) {
       /* execve/execveat, shown from entry: where the strings could not be
        * copied then, the exit copies them (a failed call: the old image,
@@ -778,7 +795,7 @@ int BPF_PROG(sched_fork, struct task_struct* parent, struct task_struct* child) 
   /* The parent (current) is inside its clone/fork/vfork: its number + 1,
    * arguments and entry time, so that user space can show the call from
    * its entry, before the child's lines, as strace does. */
-  struct inflight* slot = inflight_of(ptid);
+  struct sct_inflight* slot = inflight_of(ptid);
   if (slot && slot->enter_ns) {
     h.ret = slot->nr + 1;
     for (int i = 0; i < 6; i++) h.args[i] = slot->args[i];
@@ -794,11 +811,12 @@ int BPF_PROG(sched_exit, struct task_struct* p) {
   if (!bpf_map_lookup_elem(&tracked, &tid)) return 0;
   bpf_map_delete_elem(&tracked, &tid);
   /* The task's own context: its last syscall, for -n's "[NR] +++ exited". */
-  struct inflight* slot = inflight_of(tid);
+  struct sct_inflight* slot = inflight_of(tid);
   __u64 last = slot ? slot->last_nr + 1 : 0;
 #ifdef SCT_RAW_TP
   bpf_map_delete_elem(&inflight, &tid);
 #endif
+  fdid_forget(tid);
   struct sct_rec_hdr h = {};
   h.args[1] = last;
   h.type = SCT_REC_EXIT;
@@ -863,7 +881,7 @@ int BPF_PROG(sig_deliver, int sig, struct kernel_siginfo* info, struct k_sigacti
   __u64 pid_tgid = bpf_get_current_pid_tgid();
   __u32 tid = (__u32)pid_tgid;
   if (!selected(tid)) return 0;
-  struct inflight* slot = inflight_of(tid);
+  struct sct_inflight* slot = inflight_of(tid);
   /* Its default action: a stop signal's is a group-stop (strace's
    * "--- stopped by SIGSTOP ---"). */
   __u32 how = SCT_SIG_DELIVERED;
@@ -877,7 +895,7 @@ int BPF_PROG(sig_generate, int sig, struct kernel_siginfo* info, struct task_str
   if (result != TRACE_SIGNAL_IGNORED && result != TRACE_SIGNAL_DELIVERED) return 0;
   __u32 tid = KREAD(task, pid);
   if (!bpf_map_lookup_elem(&tracked, &tid)) return 0;
-  struct inflight* slot = inflight_of_task(task, tid);
+  struct sct_inflight* slot = inflight_of_task(task, tid);
   emit_signal(tid, KREAD(task, tgid), sig, info, result == TRACE_SIGNAL_IGNORED ? SCT_SIG_IGNORED : SCT_SIG_GENERATED,
               slot ? slot->last_nr + 1 : 0);
   return 0;
@@ -894,10 +912,48 @@ int flush_idle_batch(void* ctx) {
   return 0;
 }
 
+/* prev (still current) goes to sleep: if it is inside a traced call not yet
+ * shown, announce the call with its entry captures. A ptrace tracer prints
+ * a call's entry before the call blocks ("read(0, "): without this, a call
+ * that waits (a read from a terminal, a wait4, a futex) would show nothing
+ * until it returns, and strace's "<unfinished ...>" would never appear.
+ * Calls that do not sleep cost nothing here: they never switch out. */
+static __always_inline void announce_blocked(struct task_struct* prev) {
+  __u32 tid = KREAD(prev, pid);
+  struct sct_inflight* in = inflight_of_task(prev, tid);
+  if (!in || !in->enter_ns || in->announced) return;
+  in->announced = SCT_INFLIGHT_ANNOUNCED;
+  __s64 nr = in->nr;
+  if (nr < 0 || nr >= SCT_MAX_SYSCALLS) return;
+  __u32 key = (__u32)nr;
+  const struct sct_plan* pl = bpf_map_lookup_elem(&plans, &key);
+  if (!pl || pl->entry_record) return; /* shown from its entry already (execve) */
+  struct scratch* sc = scratch_buf();
+  if (!sc) return;
+  struct sct_rec_hdr* h = (void*)sc->data;
+  __builtin_memset(h, 0, sizeof *h);
+  h->type = SCT_REC_BLOCKED;
+  h->tid = tid;
+  h->tgid = KREAD(prev, tgid);
+  h->nr = nr;
+  for (int i = 0; i < 6; i++) h->args[i] = in->args[i];
+  h->enter_ns = in->enter_ns;
+  /* The exit plan, before the call has written anything: its inputs (paths,
+   * buffers to write) are as at entry; outputs sized by the result are not
+   * copied (ret is 0). prev is current: its user memory is readable. */
+  __u32 size = capture_all(sc, pl->arg, 0);
+  if (capture_comms) size = capture_comms_entry(sc, size, &in->comms);
+  h->size = size;
+  emit(sc->data, size, wake_flags());
+}
+
 /* A CPU switching tasks sends the records its batch holds (see batch). */
 SCT_TP("sched_switch")
-int BPF_PROG(sched_switch, bool preempt, struct task_struct* prev, struct task_struct* next) {
+int BPF_PROG(sched_switch, bool preempt, struct task_struct* prev, struct task_struct* next,
+             unsigned int prev_state) {
   struct batch* b = batch_buf();
   if (b && b->len) flush_batch(b);
+  /* Asleep (not preempted, not runnable): blocked in the kernel. */
+  if (notice_blocking && !preempt && prev_state != 0) announce_blocked(prev);
   return 0;
 }
