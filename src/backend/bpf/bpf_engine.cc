@@ -606,8 +606,7 @@ class BpfEngine {
         // The leader's end with no thread left (sched_process_exit's group_dead is not sent).
         if (track_fds_ && tid == static_cast<pid_t>(h->tgid)) fds_.process_exited(tid);
         if (was_live || known_.count(tid)) {
-          EventContext ctx{at(h->enter_ns), nullptr, -1};
-          ctx.last_syscall = last_syscall_of(*h);
+          EventContext ctx = stop_context(h->enter_ns, last_syscall_of(*h));
           if (auto sig = fatal_.at_exit(tid, static_cast<pid_t>(h->tgid), static_cast<int>(h->nr)))
             sink_.signal_delivered(tid, *sig, ctx);
           if (tid == main_child_) report_exec_error();
@@ -702,8 +701,7 @@ class BpfEngine {
     }
     note_task(tid);
     flush_signals(tid, d.at_ns);  // ignored ones sent before (no syscall showed them: -e trace=none)
-    EventContext ctx{at(d.at_ns), nullptr, -1};
-    ctx.last_syscall = d.last_syscall;
+    EventContext ctx = stop_context(d.at_ns, d.last_syscall);
     sink_.signal_delivered(tid, d.info, ctx);
     // A stop signal's default action stops the process: the group-stop a
     // ptrace tracer is told of next. (SIGTSTP, SIGTTIN and SIGTTOU do not
@@ -720,8 +718,7 @@ class BpfEngine {
     if (it == deferred_signals_.end()) return;
     auto& list = it->second;
     while (!list.empty() && list.front().at_ns < ns) {
-      EventContext ctx{at(list.front().at_ns), nullptr, -1};
-      ctx.last_syscall = list.front().last_syscall;
+      EventContext ctx = stop_context(list.front().at_ns, list.front().last_syscall);
       // -Y: the comms taken with the signal, not those of the record being read.
       const CommSource* outer = comm_source();
       if (spec_.capture_comms) set_comm_source(&list.front().comms);
@@ -800,7 +797,6 @@ class BpfEngine {
     p.call.stack_pointer = mem_.stack_pointer();
     decode(p.call, true);
     EventContext ctx = call_context(p.entry_time);
-    ctx.tasks_then = tasks_at(h.enter_ns);
     comms_.set_entering(true);
     sink_.syscall_entry(p.call, ctx);
   }
@@ -863,7 +859,6 @@ class BpfEngine {
       track_fd_change(call, h.ret);
       decode(call, false);
       EventContext exit_ctx = call_context(exit_time);
-      exit_ctx.tasks_then = tasks_at(h.exit_ns);
       comms_.set_entering(false);
       sink_.syscall_exit(call, exit_ctx, pend->second.entry_time);
       pending_.erase(pend);
@@ -892,24 +887,33 @@ class BpfEngine {
     call.stack_pointer = mem_.stack_pointer();
     decode(call, true);
     EventContext entry_ctx = call_context(entry_time);
-    entry_ctx.tasks_then = tasks_at(h.enter_ns);
     comms_.set_entering(true);
     sink_.syscall_entry(call, entry_ctx);
     set_return(call, h.ret);
     track_fd_change(call, h.ret);  // the exit shows the new descriptors (open's "= 3</path>")
     decode(call, false);
     EventContext exit_ctx = call_context(exit_time);
-    exit_ctx.tasks_then = tasks_at(h.exit_ns);
     comms_.set_entering(false);
     sink_.syscall_exit(call, exit_ctx, entry_time);
     flush_signals(tid, h.exit_ns);
   }
 
-  // A syscall event's context: its captured memory, and the descriptor
-  // tables (-P matches descriptors by what they were at the call).
+  // A syscall event's context at time t: its captured memory, the
+  // descriptor tables (-P matches descriptors by what they were at the
+  // call), and the task count then, which decides the line's "[pid N]"
+  // prefix (records are read after the fact).
   EventContext call_context(const EventTime& t) {
     EventContext c{t, &mem_, -1};
     if (track_fds_) c.fds = &fds_;
+    c.tasks_then = tasks_at(static_cast<uint64_t>(t.mono_ns));
+    return c;
+  }
+
+  // A signal's or a task end's context: no memory; the task's last syscall
+  // (-n shows it on those lines).
+  EventContext stop_context(uint64_t ns, long last_syscall) {
+    EventContext c{at(ns), nullptr, -1};
+    c.last_syscall = last_syscall;
     return c;
   }
 
