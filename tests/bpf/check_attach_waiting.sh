@@ -13,9 +13,9 @@ tmp=$(mktemp -d)
 trap 'exec 3>&-; kill "${target:-}" "${tracer:-}" 2>/dev/null; rm -rf "$tmp"' EXIT
 mkfifo "$tmp/fifo"
 
-wait_for() {  # wait_for PATTERN FILE: until grep finds it, up to 10 s
-  local end=$((SECONDS + 10))
-  while ((SECONDS < end)); do grep -q "$1" "$2" 2>/dev/null && return 0; sleep 0.02; done
+source "$(dirname "$0")/wait_lib.sh"
+wait_for() {  # wait_for PATTERN FILE, or fail the test
+  wait_for_line "$1" "$2" && return 0
   echo "FAIL: timed out waiting for '$1' in $2"
   exit 1
 }

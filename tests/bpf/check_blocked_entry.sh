@@ -14,11 +14,7 @@ tmp=$(mktemp -d)
 trap 'exec 3>&-; [ -n "${tracer:-}" ] && kill "$tracer" 2>/dev/null; rm -rf "$tmp"' EXIT
 mkfifo "$tmp/fifo"
 
-wait_for() {  # wait_for PATTERN FILE: until grep finds it, up to 10 s
-  local end=$((SECONDS + 10))
-  while ((SECONDS < end)); do grep -q "$1" "$2" 2>/dev/null && return 0; sleep 0.02; done
-  return 1
-}
+source "$(dirname "$0")/wait_lib.sh"
 
 check() {  # check NAME TRACER...: the blocked read shows, then completes
   local name=$1
@@ -28,13 +24,13 @@ check() {  # check NAME TRACER...: the blocked read shows, then completes
   "$@" -e trace=read -o "$tmp/trace" cat <"$tmp/fifo" >/dev/null 3>&- &
   tracer=$!
   # Only the entry: the last line is "read(0, " and nothing after it.
-  if ! wait_for '^read(0, $' "$tmp/trace"; then
+  if ! wait_for_line '^read(0, $' "$tmp/trace"; then
     echo "FAIL ($name): no 'read(0, ' while the read waits:"
     cat -A "$tmp/trace"
     exit 1
   fi
   echo x >&3
-  if ! wait_for '^read(0, "x\\n", [0-9]*) *= 2$' "$tmp/trace"; then
+  if ! wait_for_line '^read(0, "x\\n", [0-9]*) *= 2$' "$tmp/trace"; then
     echo "FAIL ($name): the read did not complete its line:"
     cat -A "$tmp/trace"
     exit 1

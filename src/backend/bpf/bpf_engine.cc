@@ -736,13 +736,8 @@ class BpfEngine {
     bool is_exec = h.nr == kExecve || h.nr == kExecveat;
     if (hidden_.count(tid) && !is_exec) return;
     if (!shown(static_cast<long>(h.nr))) return;
-    note_task(tid);
-    Pending& p = pending_[tid];
-    p.call = make_call(h);
-    p.entry_time = at(h.enter_ns);
-    mem_.clear();
+    Pending& p = start_pending(h);
     mem_.add_record(data, size, false);
-    p.deferred_entry.clear();
     if (is_exec && exec_strings_missing(h)) {
       p.deferred_entry.assign(static_cast<const char*>(data), size);
       return;
@@ -751,6 +746,19 @@ class BpfEngine {
     comms_.set_entering(true);
     sink_.syscall_entry(p.call, call_context(p.entry_time));
     if (is_exec) detach_on_execve(tid);
+  }
+
+  // A call shown from its entry (its SYSCALL record finishes it): the
+  // pending state of its task, afresh; the record memory emptied.
+  Pending& start_pending(const sct_rec_hdr& entry) {
+    pid_t tid = static_cast<pid_t>(entry.tid);
+    note_task(tid);
+    Pending& p = pending_[tid];
+    p = Pending{};
+    p.call = make_call(entry);
+    p.entry_time = at(entry.enter_ns);
+    mem_.clear();
+    return p;
   }
 
   // -f: the parent's clone/fork/vfork shown from its entry, as strace shows
@@ -768,12 +776,7 @@ class BpfEngine {
     entry.ret = 0;
     entry.enter_ns = h.exit_ns;
     entry.exit_ns = 0;
-    note_task(tid);
-    Pending& p = pending_[tid];
-    p.call = make_call(entry);
-    p.entry_time = at(entry.enter_ns);
-    p.deferred_entry.clear();
-    mem_.clear();
+    Pending& p = start_pending(entry);
     decode(p.call, true);
     sink_.syscall_entry(p.call, call_context(p.entry_time));
   }
@@ -786,12 +789,7 @@ class BpfEngine {
     long nr = static_cast<long>(h.nr);
     flush_signals(tid, h.enter_ns);
     if (hidden_.count(tid) || !shown(nr) || pending_.count(tid)) return;
-    note_task(tid);
-    Pending& p = pending_[tid];
-    p.call = make_call(h);
-    p.entry_time = at(h.enter_ns);
-    p.deferred_entry.clear();
-    mem_.clear();
+    Pending& p = start_pending(h);
     mem_.add_record(data, size, false);
     entry_copies_.take(h, mem_);  // in/out arguments as they were at entry
     p.call.stack_pointer = mem_.stack_pointer();
