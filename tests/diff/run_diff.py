@@ -54,10 +54,31 @@ def run(cmd, cwd, env):
                           stdin=subprocess.DEVNULL, timeout=120)
 
 
+def pid_max():
+    try:
+        with open("/proc/sys/kernel/pid_max") as f:
+            return int(f.read())
+    except OSError:
+        return 4194304
+
+
+PID_MAX = pid_max()
+
+
+def creation_key(pids):
+    """A sort key that puts a run's pids in the order they were handed out:
+    by value, except that the numbers wrap at pid_max (32768 here, reached
+    often by a test suite): when a run's pids span more than half the range,
+    the small ones came after the wrap."""
+    values = [int(p) for p in pids if p]
+    wrapped = bool(values) and max(values) - min(values) > PID_MAX // 2
+    return lambda p: -1 if not p else int(p) + (PID_MAX if wrapped and int(p) < PID_MAX // 2 else 0)
+
+
 def collect_pids(lines):
-    """Pids of the run, numbered by value: the kernel hands them out in
-    increasing order, so the n-th task created gets the n-th number in both
-    runs, whatever order their lines were printed in."""
+    """Pids of the run, numbered in creation order (creation_key): the n-th
+    task created gets the n-th number in both runs, whatever order their
+    lines were printed in."""
     pids = set()
     for line in lines:
         m = PID_PREFIX.match(line)
@@ -69,7 +90,7 @@ def collect_pids(lines):
             for p in re.findall(pat, line):
                 if p not in ("0", "1"):
                     pids.add(p)
-    return sorted(pids, key=int)
+    return sorted(pids, key=creation_key(pids))
 
 
 LEAD = r"(?:\[pid +\d+" + COMM + r"\] |\d+" + COMM + r" +)?"
@@ -136,7 +157,10 @@ def merge_interleaving(lines):
     for line in merged:
         by_task.setdefault(task_of(line), []).append(line)
     out = []
-    for task in sorted(by_task):
+    # Lines without a pid first, then each task's, in creation order (as
+    # strings, "10001" sorted before "9998": a run whose pids crossed a
+    # power of ten put its tasks in another order than the other run).
+    for task in sorted(by_task, key=creation_key(by_task)):
         out.extend(by_task[task])
     return out
 
